@@ -1,0 +1,2 @@
+#include "CliCommand.h"
+int fc::cli::runGenerate(CommandContext &c) { c.err << "not yet"; return 1; }

@@ -1,0 +1,73 @@
+// firstcontact: the agent workstation. Composition root: builds the layers, wires them, hands them to QML.
+
+#include "core/Version.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickStyle>
+#include <QTextStream>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(FirstContactPlugin)
+
+namespace {
+
+QStringList rawArguments(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    return args;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // --help and --version must work with no display, so parse before the GUI application exists.
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("FirstContact agent workstation"));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
+                                            QStringLiteral("Load every page, report QML errors and exit."));
+    parser.addOption(selfTestOption);
+    const QStringList arguments = rawArguments(argc, argv);
+    if (!parser.parse(arguments)) {
+        QTextStream(stderr) << parser.errorText() << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(helpOption)) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        QTextStream(stdout) << "firstcontact " << fc::kVersion << Qt::endl;
+        return 0;
+    }
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("firstcontact"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("FirstContact"));
+    QGuiApplication::setOrganizationName(QStringLiteral("FirstContact"));
+    QGuiApplication::setApplicationVersion(QLatin1StringView(fc::kVersion));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    QQmlApplicationEngine engine;
+    bool qmlFailed = false;
+    QObject::connect(&engine, &QQmlApplicationEngine::warnings, &app, [&qmlFailed](const QList<QQmlError> &warnings) {
+        for (const QQmlError &warning : warnings)
+            QTextStream(stderr) << warning.toString() << Qt::endl;
+        qmlFailed = true;
+    });
+    engine.load(QUrl(QStringLiteral("qrc:/FirstContact/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    if (parser.isSet(selfTestOption))
+        return qmlFailed ? 1 : 0;
+    return QGuiApplication::exec();
+}

@@ -42,7 +42,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (parser.isSet(helpOption)) {
-        QTextStream(stdout) << parser.helpText();
+        // No application object exists yet, so Qt cannot know the program's name.
+        QTextStream(stdout) << parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("firstcontact"));
         return 0;
     }
     if (parser.isSet(versionOption)) {

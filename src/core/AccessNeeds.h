@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QFlags>
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace fc {
 
@@ -28,7 +31,10 @@ struct AccessNeeds {
 };
 
 QString accessNeedKey(AccessNeed need); // "bsl", "interpreter", "large_print", "hearing_loop", "easy_read"
-QStringList accessNeedKeys(const AccessNeeds &needs);
+std::optional<AccessNeed> accessNeedFromKey(QStringView key);
+QString accessNeedDisplayName(AccessNeed need); // "Sign language interpreter", "Large print", ...
+QList<AccessNeed> allAccessNeeds();
+QStringList accessNeedKeys(const AccessNeeds &needs); // in declaration order
 /// Short translated summary for a person: "BSL interpreter · Large print".
 QString accessNeedsSummary(const AccessNeeds &needs);
 

@@ -31,6 +31,22 @@ bool isOpen(CaseStatus status); // everything but Resolved and Closed
 
 QString casePriorityKey(CasePriority priority); // "low", "normal", "high", "emergency"
 std::optional<CasePriority> casePriorityFromKey(QStringView key);
+QString casePriorityDisplayName(CasePriority priority);
+QList<CasePriority> allCasePriorities();
+
+/// Why a case was closed without being resolved (see CaseStateMachine): reporting counts these apart
+/// from work done.
+enum class ClosureReason {
+    Withdrawn,          // the customer no longer wants it
+    Duplicate,          // another case already covers the same request
+    NoCustomerResponse, // we waited on the customer and they did not come back
+    RaisedInError,      // wrong service, wrong customer, test entry
+};
+
+QString closureReasonKey(ClosureReason reason); // "withdrawn", "duplicate", "no_customer_response", "raised_in_error"
+std::optional<ClosureReason> closureReasonFromKey(QStringView key);
+QString closureReasonDisplayName(ClosureReason reason);
+QList<ClosureReason> allClosureReasons();
 
 /// A service request raised for a customer and owned by a back-office team until it is done.
 struct Case {
@@ -49,6 +65,7 @@ struct Case {
     QUuid raisingContactId;
     QString summary;       // one line for queues
     qint64 revision = 0;
+    std::optional<ClosureReason> closureReason; // set only when closed without being resolved
 
     bool isOverdue(const QDateTime &nowUtc) const { return isOpen(status) && promisedBy.isValid() && nowUtc > promisedBy; }
     friend bool operator==(const Case &, const Case &) = default;

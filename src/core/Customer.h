@@ -54,7 +54,9 @@ struct Customer {
     QDateTime createdAt;
     QDateTime updatedAt;
 
-    QString displayName() const; // "Siân Jones" (preferred name if set)
+    /// "Siân Jones": preferred name (if set, else given name) and family name; falls back to the
+    /// reference, then to a translated "Unnamed customer", so a list never shows a blank row.
+    QString displayName() const;
     friend bool operator==(const Customer &, const Customer &) = default;
 };
 

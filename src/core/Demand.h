@@ -39,9 +39,12 @@ Result<DemandClassification> makeDemandClassification(DemandType type, FailureKi
 
 QString demandTypeKey(DemandType type); // "value", "failure"
 std::optional<DemandType> demandTypeFromKey(QStringView key);
+QString demandTypeDisplayName(DemandType type); // "Value demand", "Failure demand"
+QList<DemandType> allDemandTypes();
 QString failureKindKey(FailureKind kind); // "", "chasing_progress", ...
+/// The empty key is None's own key, so it gives None; any other unknown key gives nullopt.
 std::optional<FailureKind> failureKindFromKey(QStringView key);
-QString failureKindDisplayName(FailureKind kind);
+QString failureKindDisplayName(FailureKind kind); // None: "No failure"
 QList<FailureKind> allFailureKinds(); // excludes None
 
 } // namespace fc

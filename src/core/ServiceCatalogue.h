@@ -22,8 +22,9 @@ struct Service {
     QList<RequestType> requestTypes;
 };
 
-/// The services a council runs. The default catalogue covers the ten services every English, Welsh,
-/// Scottish and Northern Irish council front office handles; a council may extend it with data later.
+/// The services a council runs. The default catalogue covers what every UK council front office
+/// handles (waste, council tax, repairs, highways, ... and elected members' enquiries); a council may
+/// extend it with data later. Keys are stable: cases, scripts and reports store them.
 class ServiceCatalogue {
 public:
     static ServiceCatalogue defaultCatalogue();

@@ -8,15 +8,6 @@
 
 namespace fc {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Migration", text);
-}
-
-} // namespace
-
 MigrationRunner::MigrationRunner(QList<Migration> migrations) : m_migrations(std::move(migrations))
 {
     std::sort(m_migrations.begin(), m_migrations.end(),
@@ -33,12 +24,12 @@ Status MigrationRunner::validate() const
     for (qsizetype i = 0; i < m_migrations.size(); ++i) {
         if (m_migrations.at(i).version != i + 1)
             return makeError(QStringLiteral("schema.bad_migration_list"),
-                             tr("Migration %1 is out of sequence: expected version %2.")
+                             QCoreApplication::translate("Migration", "Migration %1 is out of sequence: expected version %2.")
                                  .arg(m_migrations.at(i).version)
                                  .arg(i + 1));
         if (m_migrations.at(i).statements.isEmpty())
             return makeError(QStringLiteral("schema.bad_migration_list"),
-                             tr("Migration %1 has no statements.").arg(m_migrations.at(i).version));
+                             QCoreApplication::translate("Migration", "Migration %1 has no statements.").arg(m_migrations.at(i).version));
     }
     return {};
 }
@@ -48,7 +39,7 @@ Result<int> MigrationRunner::currentVersion(const QSqlDatabase &db)
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return makeError(QStringLiteral("schema.unreadable"),
-                         tr("Cannot read the schema version: %1").arg(query.lastError().text()));
+                         QCoreApplication::translate("Migration", "Cannot read the schema version: %1").arg(query.lastError().text()));
     return query.value(0).toInt();
 }
 
@@ -62,7 +53,7 @@ Result<int> MigrationRunner::migrate(QSqlDatabase &db) const
     int version = *current;
     if (version > latestVersion())
         return makeError(QStringLiteral("schema.too_new"),
-                         tr("This data was written by a newer version of FirstContact (schema %1; this program "
+                         QCoreApplication::translate("Migration", "This data was written by a newer version of FirstContact (schema %1; this program "
                             "knows up to %2). Install the newer version; nothing has been changed.")
                              .arg(version)
                              .arg(latestVersion()));
@@ -73,13 +64,13 @@ Result<int> MigrationRunner::migrate(QSqlDatabase &db) const
             continue;
         if (!db.transaction())
             return makeError(QStringLiteral("schema.migration_failed"),
-                             tr("Cannot start migration %1: %2").arg(migration.version).arg(db.lastError().text()));
+                             QCoreApplication::translate("Migration", "Cannot start migration %1: %2").arg(migration.version).arg(db.lastError().text()));
         QSqlQuery query(db);
         auto fail = [&](const QString &why) -> Result<int> {
             query.finish();
             db.rollback();
             return makeError(QStringLiteral("schema.migration_failed"),
-                             tr("Migration %1 (%2) failed and was rolled back; the data stays at version %3: %4")
+                             QCoreApplication::translate("Migration", "Migration %1 (%2) failed and was rolled back; the data stays at version %3: %4")
                                  .arg(migration.version)
                                  .arg(migration.description)
                                  .arg(version)

@@ -8,6 +8,7 @@
 #include <QQmlContext>
 #include <QQuickStyle>
 #include <QTextStream>
+#include <QTranslator>
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
@@ -57,6 +58,11 @@ int main(int argc, char *argv[])
     QGuiApplication::setOrganizationName(QStringLiteral("FirstContact"));
     QGuiApplication::setApplicationVersion(QLatin1StringView(fc::kVersion));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    // The system language picks the translation (cy, ga, pl; en_GB is the source text).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("firstcontact"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QQmlApplicationEngine engine;
     bool qmlFailed = false;

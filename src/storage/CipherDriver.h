@@ -1,0 +1,76 @@
+#pragma once
+
+// The QSQLCIPHER Qt SQL driver: one keyed SQLCipher connection, used through QSqlDatabase and QSqlQuery.
+// Open it with openCipherDatabase() (storage/CipherDatabase.h); a plain QSqlDatabase::open() is refused
+// because it has no way to pass the key. Like every Qt SQL connection, it belongs to the thread that opened it.
+
+#include "core/Result.h"
+#include "storage/CipherOpenOptions.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDriver>
+
+struct sqlite3;
+
+namespace fc {
+
+class CipherResult;
+
+class CipherDriver final : public QSqlDriver {
+    Q_OBJECT
+
+public:
+    /// The only SQLCipher line we have tested the file format and pragmas against.
+    static constexpr QLatin1StringView supportedCipherVersionPrefix{"3.4."};
+    /// Fixed for every cache file: changing it makes existing files unreadable.
+    static constexpr int cipherPageSize = 4096;
+
+    explicit CipherDriver(QObject *parent = nullptr);
+    ~CipherDriver() override;
+
+    /// Opens or creates `path`, keys it with the raw 32-byte key and proves the key before anything is
+    /// written. Error codes: "cache.invalid_key", "cache.not_found", "cache.open_failed",
+    /// "cache.unsupported_cipher", "cache.wrong_key", "cache.not_encrypted", "cache.corrupt", "cache.setup_failed".
+    Status openWithKey(const QString &path, const QByteArray &rawKey32, const CipherOpenOptions &options);
+
+    /// Re-encrypts the whole file under a new raw 32-byte key ("cache.invalid_key", "cache.closed",
+    /// "cache.rekey_failed").
+    Status rekey(const QByteArray &newRawKey32);
+
+    /// The SQLite handle, for this driver's results. Null while closed.
+    sqlite3 *connection() const { return m_db; }
+
+    bool hasFeature(DriverFeature feature) const override;
+    bool open(const QString &db, const QString &user, const QString &password, const QString &host, int port,
+              const QString &connOpts) override;
+    void close() override;
+    QSqlResult *createResult() const override;
+    QVariant handle() const override;
+
+    bool beginTransaction() override;
+    bool commitTransaction() override;
+    bool rollbackTransaction() override;
+
+    QStringList tables(QSql::TableType type) const override;
+    QSqlRecord record(const QString &tableName) const override;
+    QSqlIndex primaryIndex(const QString &tableName) const override;
+    QString escapeIdentifier(const QString &identifier, IdentifierType type) const override;
+    QString formatValue(const QSqlField &field, bool trimStrings) const override;
+
+    // Results register themselves so close() can finalize their statements before the connection.
+    void attachResult(CipherResult *result) const;
+    void detachResult(CipherResult *result) const;
+
+private:
+    Status openKeyed(const QString &path, const QByteArray &rawKey32, const CipherOpenOptions &options);
+    Status classifyKeyProofFailure(const QString &path, int rc) const;
+    Status applyConnectionSettings(const CipherOpenOptions &options);
+    bool execTransactionStatement(const char *sql, const QString &whatFailed);
+    void closeConnection();
+
+    sqlite3 *m_db = nullptr;
+    mutable QList<CipherResult *> m_results;
+};
+
+} // namespace fc

@@ -25,6 +25,13 @@ std::optional<QDate> parseIsoDate(QStringView token, bool *shapedLikeDate)
     return date;
 }
 
+// Keeps an error readable when the file is not a calendar at all (a binary picked by mistake).
+QString shortened(QStringView line)
+{
+    constexpr qsizetype limit = 60;
+    return line.size() <= limit ? line.toString() : line.left(limit).toString() + u"\u2026"_s;
+}
+
 QTimeZone councilTimeZone()
 {
     return QTimeZone(QByteArrayLiteral("Europe/London"));
@@ -124,7 +131,7 @@ Result<WorkingCalendar> WorkingCalendar::fromText(QStringView text, const QStrin
                              QCoreApplication::translate(
                                  "WorkingCalendar",
                                  "%1, line %2: expected a date (YYYY-MM-DD) and the holiday's name, found \"%3\".")
-                                 .arg(sourceName, QString::number(lineNumber), line.toString()));
+                                 .arg(sourceName, QString::number(lineNumber), shortened(line)));
         }
         if (!date) {
             return makeError(

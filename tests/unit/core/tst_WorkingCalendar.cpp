@@ -334,6 +334,10 @@ private slots:
             << QByteArray("2025-12-25T10:00 Christmas Day\n") << u"calendar.malformed_line"_s
             << u"%1, line 1: expected a date (YYYY-MM-DD) and the holiday's name, "
                "found \"2025-12-25T10:00 Christmas Day\"."_s;
+        QTest::newRow("long line is shortened")
+            << QByteArray("not a calendar: " + QByteArray(100, 'x') + "\n") << u"calendar.malformed_line"_s
+            << u"%1, line 1: expected a date (YYYY-MM-DD) and the holiday's name, found \"not a calendar: "_s
+                + QString(44, u'x') + u"\u2026\"."_s;
         QTest::newRow("no such day") << QByteArray("2026-01-01 New Year's Day\n2026-02-30 Leap\n")
                                      << u"calendar.invalid_date"_s
                                      << u"%1, line 2: 2026-02-30 is not a date in the calendar."_s;

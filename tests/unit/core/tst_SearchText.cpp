@@ -65,6 +65,7 @@ private slots:
         QTest::newRow("superscript digit") << u"Flat ²"_s << u"flat 2"_s;
         // Other scripts: lower-cased, accents dropped in Greek and Cyrillic, kept where they are vowels.
         QTest::newRow("Greek") << u"Άννα ΣΟΦΊΑ"_s << u"αννα σοφια"_s;
+        QTest::newRow("Greek final sigma folds to sigma") << u"Ὀδυσσεύς"_s << u"οδυσσευσ"_s;
         QTest::newRow("Cyrillic") << u"Алёна"_s << u"алена"_s;
         QTest::newRow("Arabic, right to left") << u"محمد علي"_s << u"محمد علي"_s;
         QTest::newRow("Arabic with direction marks") << u"\u202Bمحمد\u202C"_s << u"محمد"_s;

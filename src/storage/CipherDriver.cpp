@@ -134,6 +134,12 @@ Status CipherDriver::openKeyed(const QString &path, const QByteArray &rawKey32, 
         createdHere = true;
     }
 
+    // SQLite only ever writes whole pages, so a partial last page means the file was cut short. SQLite
+    // itself would round the size up and fail only when that page is read, long after opening.
+    const qint64 size = QFileInfo(path).size();
+    if (size % cipherPageSize != 0)
+        return makeError(u"cache.corrupt"_s, truncatedMessage(path, size));
+
     Status status = [&]() -> Status {
         const QByteArray fileName = QFile::encodeName(path);
         const int rc = sqlite3_open_v2(fileName.constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr);
@@ -204,16 +210,20 @@ Status CipherDriver::classifyKeyProofFailure(const QString &path, int rc) const
                              .arg(file));
     const qint64 size = QFileInfo(path).size();
     if (size < cipherPageSize || size % cipherPageSize != 0)
-        return makeError(u"cache.corrupt"_s,
-                         tr("The cache file %1 is damaged: it is %2 bytes long, which is not a whole number of "
-                            "%3-byte pages, so it was probably cut short. It was left exactly as it was.")
-                             .arg(file)
-                             .arg(size)
-                             .arg(cipherPageSize));
+        return makeError(u"cache.corrupt"_s, truncatedMessage(path, size));
     return makeError(u"cache.wrong_key"_s,
                      tr("The key or password is wrong for the cache file %1 (or the file is not a cache). "
                         "Nothing was changed.")
                          .arg(file));
+}
+
+QString CipherDriver::truncatedMessage(const QString &path, qint64 size) const
+{
+    return tr("The cache file %1 is damaged: it is %2 bytes long, which is not a whole number of %3-byte pages, "
+              "so it was probably cut short. It was left exactly as it was.")
+        .arg(nativePath(path))
+        .arg(size)
+        .arg(cipherPageSize);
 }
 
 Status CipherDriver::applyConnectionSettings(const CipherOpenOptions &options)

@@ -65,6 +65,7 @@ public:
 private:
     Status openKeyed(const QString &path, const QByteArray &rawKey32, const CipherOpenOptions &options);
     Status classifyKeyProofFailure(const QString &path, int rc) const;
+    QString truncatedMessage(const QString &path, qint64 size) const;
     Status applyConnectionSettings(const CipherOpenOptions &options);
     bool execTransactionStatement(const char *sql, const QString &whatFailed);
     void closeConnection();

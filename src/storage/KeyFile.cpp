@@ -34,6 +34,8 @@ constexpr qsizetype kSaltBytes = crypto_pwhash_argon2id_SALTBYTES; // 16
 constexpr qsizetype kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES; // 24
 constexpr qsizetype kKeyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES; // 32
 constexpr qsizetype kSealedBytes = KeyFile::kDataKeyBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+constexpr qsizetype kKdfIdOffset = 6;
+constexpr qsizetype kAeadIdOffset = 7;
 constexpr qsizetype kOpsOffset = 8;
 constexpr qsizetype kMemOffset = 12;
 constexpr qsizetype kSaltOffset = 20;
@@ -149,15 +151,17 @@ Result<ParsedKeyFile> parse(const QString &path, const QByteArray &bytes)
 
     const QByteArrayView body = QByteArrayView(bytes).first(bytes.size() - kChecksumBytes);
     const QByteArrayView stored = QByteArrayView(bytes).last(kChecksumBytes);
-    if (sodium_memcmp(checksum(body).constData(), stored.data(), size_t(kChecksumBytes)) != 0)
+    if (sodium_memcmp(checksum(body).constData(), stored.data(), size_t(kChecksumBytes)) != 0) {
         return corrupt(path,
                        QCoreApplication::translate("fc::KeyFile",
                                                    "its checksum does not match, so some of its bytes have changed"));
+    }
 
     const auto version = quint8(bytes.at(kVersionOffset));
-    if (version == 0)
+    if (version == 0) {
         return corrupt(path,
                        QCoreApplication::translate("fc::KeyFile", "its format version is 0, which was never used"));
+    }
     if (version > KeyFile::kFormatVersion) {
         return makeError(u"keyfile.unsupported_version"_s,
                          QCoreApplication::translate(
@@ -172,19 +176,20 @@ Result<ParsedKeyFile> parse(const QString &path, const QByteArray &bytes)
 
     if (bytes.size() < kV1FixedBytes + 2)
         return corrupt(path, QCoreApplication::translate("fc::KeyFile", "it is cut short"));
-    if (quint8(bytes.at(6)) != kKdfArgon2id13)
+    if (quint8(bytes.at(kKdfIdOffset)) != kKdfArgon2id13)
         return corrupt(path, QCoreApplication::translate("fc::KeyFile", "it names an unknown key-derivation method"));
-    if (quint8(bytes.at(7)) != kAeadXChaCha20Poly1305Ietf)
+    if (quint8(bytes.at(kAeadIdOffset)) != kAeadXChaCha20Poly1305Ietf)
         return corrupt(path, QCoreApplication::translate("fc::KeyFile", "it names an unknown encryption method"));
 
     ParsedKeyFile parsed;
     const char *raw = bytes.constData();
     parsed.kdf.opsLimit = qFromLittleEndian<quint32>(raw + kOpsOffset);
     parsed.kdf.memLimitBytes = qFromLittleEndian<quint64>(raw + kMemOffset);
-    if (!validParams(parsed.kdf))
+    if (!validParams(parsed.kdf)) {
         return corrupt(
             path,
             QCoreApplication::translate("fc::KeyFile", "its key-derivation settings are outside the accepted range"));
+    }
     parsed.salt = bytes.mid(kSaltOffset, kSaltBytes);
     parsed.nonce = bytes.mid(kNonceOffset, kNonceBytes);
 

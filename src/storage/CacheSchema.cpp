@@ -95,6 +95,7 @@ Migration version1()
                            " resolved_at TEXT,"
                            " raising_contact_id TEXT,"
                            " summary TEXT NOT NULL DEFAULT '',"
+                           " closure_reason TEXT,"
                            " revision INTEGER NOT NULL DEFAULT 0)"),
             QStringLiteral("CREATE INDEX service_case_customer ON service_case(customer_id, status)"),
             QStringLiteral("CREATE TABLE contact ("
@@ -119,10 +120,14 @@ Migration version1()
                            " notes TEXT NOT NULL DEFAULT '',"
                            " corrects_contact_id TEXT)"),
             QStringLiteral("CREATE INDEX contact_customer ON contact(customer_id, started_at)"),
+            QStringLiteral("CREATE INDEX contact_corrects ON contact(corrects_contact_id)"),
+            // `position` keeps the order the agent linked the cases in.
             QStringLiteral("CREATE TABLE contact_case ("
                            " contact_id TEXT NOT NULL,"
                            " case_id TEXT NOT NULL,"
+                           " position INTEGER NOT NULL,"
                            " PRIMARY KEY (contact_id, case_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX contact_case_case ON contact_case(case_id)"),
             QStringLiteral("CREATE TABLE script ("
                            " id TEXT NOT NULL,"
                            " version INTEGER NOT NULL,"

@@ -1,3 +1,7 @@
+-- index contact_case_case
+CREATE INDEX contact_case_case ON contact_case(case_id);
+-- index contact_corrects
+CREATE INDEX contact_corrects ON contact(corrects_contact_id);
 -- index contact_customer
 CREATE INDEX contact_customer ON contact(customer_id, started_at);
 -- index customer_email_key
@@ -19,7 +23,7 @@ CREATE INDEX service_case_customer ON service_case(customer_id, status);
 -- table contact
 CREATE TABLE contact ( row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, customer_id TEXT, channel TEXT NOT NULL, site TEXT NOT NULL DEFAULT '', agent TEXT NOT NULL DEFAULT '', started_at TEXT NOT NULL, ended_at TEXT, service TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '', script_id TEXT NOT NULL DEFAULT '', script_version INTEGER NOT NULL DEFAULT 0, answers TEXT NOT NULL DEFAULT '{}', outcome TEXT, signposted_to TEXT NOT NULL DEFAULT '', transferred_to TEXT NOT NULL DEFAULT '', demand_type TEXT NOT NULL DEFAULT 'value', failure_kind TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', corrects_contact_id TEXT);
 -- table contact_case
-CREATE TABLE contact_case ( contact_id TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (contact_id, case_id)) WITHOUT ROWID;
+CREATE TABLE contact_case ( contact_id TEXT NOT NULL, case_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (contact_id, case_id)) WITHOUT ROWID;
 -- table customer
 CREATE TABLE customer ( row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, reference TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '', given_name TEXT NOT NULL DEFAULT '', family_name TEXT NOT NULL DEFAULT '', preferred_name TEXT NOT NULL DEFAULT '', family_fold TEXT NOT NULL DEFAULT '', date_of_birth TEXT, address_line1 TEXT NOT NULL DEFAULT '', address_line2 TEXT NOT NULL DEFAULT '', town TEXT NOT NULL DEFAULT '', postcode TEXT NOT NULL DEFAULT '', postcode_key TEXT NOT NULL DEFAULT '', outward_code TEXT NOT NULL DEFAULT '', uprn TEXT NOT NULL DEFAULT '', preferred_language TEXT NOT NULL DEFAULT 'en', preferred_channel TEXT NOT NULL DEFAULT 'phone', access_needs TEXT NOT NULL DEFAULT '', interpreter_language TEXT NOT NULL DEFAULT '', sign_language TEXT NOT NULL DEFAULT '', consent_email INTEGER NOT NULL DEFAULT 0, consent_sms INTEGER NOT NULL DEFAULT 0, consent_post INTEGER NOT NULL DEFAULT 1, revision INTEGER NOT NULL DEFAULT 0, created_at TEXT, updated_at TEXT, last_contact_at TEXT);
 -- table customer_email
@@ -45,6 +49,6 @@ CREATE TABLE outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, mutation_id TEXT NO
 -- table script
 CREATE TABLE script ( id TEXT NOT NULL, version INTEGER NOT NULL, service TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', published_at TEXT, body TEXT NOT NULL, PRIMARY KEY (id, version)) WITHOUT ROWID;
 -- table service_case
-CREATE TABLE service_case ( row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, reference TEXT NOT NULL UNIQUE, customer_id TEXT, service TEXT NOT NULL, request_type TEXT NOT NULL, status TEXT NOT NULL, priority TEXT NOT NULL DEFAULT 'normal', team TEXT NOT NULL DEFAULT '', assignee TEXT NOT NULL DEFAULT '', raised_at TEXT NOT NULL, promised_by TEXT, resolved_at TEXT, raising_contact_id TEXT, summary TEXT NOT NULL DEFAULT '', revision INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE service_case ( row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, reference TEXT NOT NULL UNIQUE, customer_id TEXT, service TEXT NOT NULL, request_type TEXT NOT NULL, status TEXT NOT NULL, priority TEXT NOT NULL DEFAULT 'normal', team TEXT NOT NULL DEFAULT '', assignee TEXT NOT NULL DEFAULT '', raised_at TEXT NOT NULL, promised_by TEXT, resolved_at TEXT, raising_contact_id TEXT, summary TEXT NOT NULL DEFAULT '', closure_reason TEXT, revision INTEGER NOT NULL DEFAULT 0);
 -- table sync_state
 CREATE TABLE sync_state ( key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

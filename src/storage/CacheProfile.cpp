@@ -36,7 +36,7 @@ struct CacheProfile::State {
     KeyFileIdentity identity;
     QString connectionName; // empty while closed
     std::unique_ptr<QLockFile> lock;
-    std::optional<KeyRotationStep> stopRotationAfter;
+    KeyRotationHook rotationHook;
 };
 
 namespace {
@@ -74,6 +74,15 @@ Status checkFilesPresent(const ProfileLayout &layout)
                              "The cache file %1 is there but its key file %2 is missing, so the cache cannot be "
                              "opened. Nothing was changed; restore the key file from a backup or ask IT support.")
                              .arg(shown(layout.cacheFile()), shown(layout.keyFile())));
+    if (hasCache && QFileInfo(layout.cacheFile()).size() == 0 && QFileInfo(layout.cacheFile() + u"-wal"_s).size() == 0)
+        // SQLite would take an empty file for a new, empty database and the migrations would quietly
+        // build one; an empty cache with no log beside it is a cache that lost its contents.
+        return makeError(u"cache.corrupt"_s,
+                         QCoreApplication::translate("fc::CacheProfile",
+                                                     "The cache file %1 is empty, so it was probably cut short. It "
+                                                     "was left exactly as it was; restore it from a backup or ask IT "
+                                                     "support.")
+                             .arg(shown(layout.cacheFile())));
     if (!hasCache)
         return makeError(u"profile.cache_missing"_s,
                          QCoreApplication::translate(
@@ -305,19 +314,19 @@ Status CacheProfile::rotateKey(const SecureBytes &password, KdfCost cost)
 {
     if (!isOpen())
         return closedError();
-    const std::optional<KeyRotationStep> stopAfter = std::exchange(d->stopRotationAfter, std::nullopt);
     Status rotated;
     {
         const QSqlDatabase db = database();
-        rotated = rotateDataKey(db, d->layout, d->identity, password, cost, stopAfter);
+        rotated = rotateDataKey(db, d->layout, d->identity, password, cost, d->rotationHook);
     }
-    if (rotated || !QFileInfo::exists(d->layout.pendingKeyFile()))
+    if (rotated)
         return rotated;
-
     if (rotated.error().code == u"profile.rotation_stopped"_s) {
         close();
         return rotated;
     }
+    if (!QFileInfo::exists(d->layout.pendingKeyFile()))
+        return rotated; // refused before anything was written: the connection is as it was
     // Past step 1 the connection's key state is not worth trusting: settle from the files, as after a crash.
     d->closeConnection();
     const Result<SecureBytes> key = unwrapAndSettle(d->layout, d->options, d->identity, password);
@@ -333,10 +342,10 @@ Status CacheProfile::rotateKey(const SecureBytes &password, KdfCost cost)
     return rotated;
 }
 
-void CacheProfile::stopRotationAfter(std::optional<KeyRotationStep> step)
+void CacheProfile::setRotationHook(KeyRotationHook hook)
 {
     if (d)
-        d->stopRotationAfter = step;
+        d->rotationHook = std::move(hook);
 }
 
 void CacheProfile::close()

@@ -13,7 +13,6 @@
 #include <QString>
 
 #include <memory>
-#include <optional>
 
 namespace fc {
 
@@ -75,9 +74,10 @@ public:
     /// profile.key_swap_failed, profile.rotation_stopped (tests only).
     Status rotateKey(const SecureBytes &password, KdfCost cost = KdfCost::Moderate);
 
-    /// Failure injection for tests: make the next rotateKey() stop after `step` as if the process had
-    /// died there (it returns profile.rotation_stopped and leaves the profile closed); nullopt turns it off.
-    void stopRotationAfter(std::optional<KeyRotationStep> step);
+    /// Failure injection for tests: `hook` is called after each step of every later rotateKey(); when it
+    /// returns false, rotateKey() stops there as if the process had died, returns profile.rotation_stopped
+    /// and leaves the profile closed. An empty hook turns it off.
+    void setRotationHook(KeyRotationHook hook);
 
     /// Closes the connection and releases the profile's lock. Safe to call twice.
     void close();

@@ -91,7 +91,7 @@ bool isWrongKey(const Status &status)
 } // namespace
 
 Status rotateDataKey(const QSqlDatabase &db, const ProfileLayout &layout, const KeyFileIdentity &identity,
-                     const SecureBytes &password, KdfCost cost, std::optional<KeyRotationStep> stopAfter)
+                     const SecureBytes &password, KdfCost cost, const KeyRotationHook &afterStep)
 {
     if (QFileInfo::exists(layout.pendingKeyFile()))
         return makeError(u"profile.rotation_pending"_s,
@@ -121,17 +121,17 @@ Status rotateDataKey(const QSqlDatabase &db, const ProfileLayout &layout, const 
                                                      "cache and its key were not changed.")
                              .arg(shown(layout.pendingKeyFile()), errnoText(error)));
     }
-    if (stopAfter == KeyRotationStep::PendingKeyWritten)
+    if (afterStep && !afterStep(KeyRotationStep::PendingKeyWritten))
         return stopped(KeyRotationStep::PendingKeyWritten);
 
     if (const Status rekeyed = rekeyCipherDatabase(db, lendKey(next.value())); !rekeyed)
         return rekeyed;
-    if (stopAfter == KeyRotationStep::CacheRekeyed)
+    if (afterStep && !afterStep(KeyRotationStep::CacheRekeyed))
         return stopped(KeyRotationStep::CacheRekeyed);
 
     if (const Status swapped = moveOver(layout.pendingKeyFile(), layout.keyFile(), layout.directory()); !swapped)
         return swapped;
-    if (stopAfter == KeyRotationStep::KeySwapped)
+    if (afterStep && !afterStep(KeyRotationStep::KeySwapped))
         return stopped(KeyRotationStep::KeySwapped);
     return {};
 }

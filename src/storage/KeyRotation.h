@@ -21,7 +21,7 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 
-#include <optional>
+#include <functional>
 
 namespace fc {
 
@@ -32,6 +32,10 @@ enum class KeyRotationStep {
     KeySwapped,
 };
 
+/// Failure injection for tests: called after each step; returning false stops the rotation there, as if
+/// the process had died (the caller gets profile.rotation_stopped).
+using KeyRotationHook = std::function<bool(KeyRotationStep)>;
+
 /// Lends a key held in secure memory to an API that takes a QByteArray, without copying it onto the
 /// ordinary heap: the QByteArray points into `key` and must not outlive it or be modified.
 inline QByteArray lendKey(const SecureBytes &key)
@@ -40,11 +44,11 @@ inline QByteArray lendKey(const SecureBytes &key)
 }
 
 /// Rotates the data key of the cache open on `db`, which must be the only connection to it. The
-/// password is proven against the current key file before anything is written. With `stopAfter`, returns
-/// profile.rotation_stopped right after that step, as a crash there would leave things.
-/// Errors: profile.rotation_pending, keyfile.*, cache.rekey_failed, profile.key_swap_failed.
+/// password is proven against the current key file before anything is written.
+/// Errors: profile.rotation_pending, keyfile.*, cache.rekey_failed, profile.key_swap_failed,
+/// profile.rotation_stopped (when `afterStep` says stop).
 Status rotateDataKey(const QSqlDatabase &db, const ProfileLayout &layout, const KeyFileIdentity &identity,
-                     const SecureBytes &password, KdfCost cost, std::optional<KeyRotationStep> stopAfter = {});
+                     const SecureBytes &password, KdfCost cost, const KeyRotationHook &afterStep = {});
 
 /// Given the data key unwrapped from the current key file, returns the key that opens the cache,
 /// first finishing or undoing an interrupted rotation (no-op without a pending key file). The cache is

@@ -28,14 +28,15 @@ void registerCipherDriver()
     Q_UNUSED(registered);
 }
 
-Result<QSqlDatabase> openCipherDatabase(const QString &path, const QByteArray &rawKey32,
-                                        const QString &connectionName, const CipherOpenOptions &options)
+Result<QSqlDatabase> openCipherDatabase(const QString &path, QByteArrayView rawKey32, const QString &connectionName,
+                                        const CipherOpenOptions &options)
 {
     registerCipherDriver();
     if (QSqlDatabase::contains(connectionName))
-        return makeError(u"cache.connection_exists"_s,
-                         QCoreApplication::translate("CipherDatabase", "A database connection named \"%1\" is already open.")
-                             .arg(connectionName));
+        return makeError(
+            u"cache.connection_exists"_s,
+            QCoreApplication::translate("CipherDatabase", "A database connection named \"%1\" is already open.")
+                .arg(connectionName));
 
     Status opened;
     {
@@ -43,9 +44,9 @@ Result<QSqlDatabase> openCipherDatabase(const QString &path, const QByteArray &r
         db.setDatabaseName(path);
         CipherDriver *driver = cipherDriverOf(db);
         opened = driver ? driver->openWithKey(path, rawKey32, options)
-                        : Status(makeError(u"cache.open_failed"_s,
-                                           QCoreApplication::translate("CipherDatabase",
-                                                                       "The QSQLCIPHER driver is not available.")));
+                        : Status(makeError(
+                            u"cache.open_failed"_s,
+                            QCoreApplication::translate("CipherDatabase", "The QSQLCIPHER driver is not available.")));
         if (opened)
             return db;
     }
@@ -54,7 +55,7 @@ Result<QSqlDatabase> openCipherDatabase(const QString &path, const QByteArray &r
     return opened.error();
 }
 
-Status rekeyCipherDatabase(const QSqlDatabase &db, const QByteArray &newRawKey32)
+Status rekeyCipherDatabase(const QSqlDatabase &db, QByteArrayView newRawKey32)
 {
     CipherDriver *driver = cipherDriverOf(db);
     if (!driver)

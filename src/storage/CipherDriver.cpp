@@ -16,10 +16,9 @@
 #ifndef SQLITE_HAS_CODEC
 #define SQLITE_HAS_CODEC 1
 #endif
-#include <sqlite3.h>
-
 #include <array>
 #include <cstring>
+#include <sqlite3.h>
 #include <utility>
 
 Q_DECLARE_OPAQUE_POINTER(sqlite3 *)
@@ -31,12 +30,12 @@ namespace fc {
 
 namespace {
 
-constexpr QByteArrayView plainSqliteMagic{"SQLite format 3\0", 16};
+constexpr QByteArrayView plainSqliteMagic { "SQLite format 3\0", 16 };
 
 // SQLCipher's raw-key form "x'<64 hex digits>'": the key is used as is, without PBKDF2.
 class RawKeyLiteral {
 public:
-    explicit RawKeyLiteral(const QByteArray &rawKey32)
+    explicit RawKeyLiteral(QByteArrayView rawKey32)
     {
         static constexpr char hex[] = "0123456789abcdef";
         m_text[0] = 'x';
@@ -57,7 +56,7 @@ public:
     int size() const { return int(m_text.size()); }
 
 private:
-    std::array<char, 67> m_text{};
+    std::array<char, 67> m_text {};
 };
 
 // Runs one statement to completion; `firstValue` receives the first column of the first row, if any.
@@ -89,14 +88,14 @@ QString nativePath(const QString &path)
 
 } // namespace
 
-CipherDriver::CipherDriver(QObject *parent) : QSqlDriver(parent) {}
+CipherDriver::CipherDriver(QObject *parent) : QSqlDriver(parent) { }
 
 CipherDriver::~CipherDriver()
 {
     closeConnection();
 }
 
-Status CipherDriver::openWithKey(const QString &path, const QByteArray &rawKey32, const CipherOpenOptions &options)
+Status CipherDriver::openWithKey(const QString &path, QByteArrayView rawKey32, const CipherOpenOptions &options)
 {
     if (isOpen())
         close();
@@ -114,7 +113,7 @@ Status CipherDriver::openWithKey(const QString &path, const QByteArray &rawKey32
     return {};
 }
 
-Status CipherDriver::openKeyed(const QString &path, const QByteArray &rawKey32, const CipherOpenOptions &options)
+Status CipherDriver::openKeyed(const QString &path, QByteArrayView rawKey32, const CipherOpenOptions &options)
 {
     if (rawKey32.size() != 32)
         return makeError(u"cache.invalid_key"_s,
@@ -128,8 +127,9 @@ Status CipherDriver::openKeyed(const QString &path, const QByteArray &rawKey32, 
         // Created by us so it is private from the start; SQLite gives -wal/-shm files the same mode.
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return makeError(u"cache.open_failed"_s, tr("The cache file %1 could not be created: %2")
-                                                         .arg(nativePath(path), file.errorString()));
+            return makeError(
+                u"cache.open_failed"_s,
+                tr("The cache file %1 could not be created: %2").arg(nativePath(path), file.errorString()));
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         createdHere = true;
     }
@@ -144,8 +144,9 @@ Status CipherDriver::openKeyed(const QString &path, const QByteArray &rawKey32, 
         const QByteArray fileName = QFile::encodeName(path);
         const int rc = sqlite3_open_v2(fileName.constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr);
         if (rc != SQLITE_OK)
-            return makeError(u"cache.open_failed"_s, tr("The cache file %1 could not be opened: %2")
-                                                         .arg(nativePath(path), sqliteMessage(m_db, rc)));
+            return makeError(
+                u"cache.open_failed"_s,
+                tr("The cache file %1 could not be opened: %2").arg(nativePath(path), sqliteMessage(m_db, rc)));
         sqlite3_extended_result_codes(m_db, 1);
         sqlite3_busy_timeout(m_db, options.busyTimeoutMs);
 
@@ -162,13 +163,15 @@ Status CipherDriver::openKeyed(const QString &path, const QByteArray &rawKey32, 
         {
             const RawKeyLiteral key(rawKey32);
             if (sqlite3_key(m_db, key.data(), key.size()) != SQLITE_OK)
-                return makeError(u"cache.open_failed"_s, tr("The key could not be applied to the cache file %1: %2")
-                                                             .arg(nativePath(path), sqliteMessage(m_db, SQLITE_ERROR)));
+                return makeError(u"cache.open_failed"_s,
+                                 tr("The key could not be applied to the cache file %1: %2")
+                                     .arg(nativePath(path), sqliteMessage(m_db, SQLITE_ERROR)));
         }
         const QByteArray pageSize = "PRAGMA cipher_page_size = " + QByteArray::number(cipherPageSize) + ';';
         if (runStatement(m_db, pageSize.constData()) != SQLITE_OK)
-            return makeError(u"cache.open_failed"_s, tr("The page size of the cache file %1 could not be set: %2")
-                                                         .arg(nativePath(path), sqliteMessage(m_db, SQLITE_ERROR)));
+            return makeError(u"cache.open_failed"_s,
+                             tr("The page size of the cache file %1 could not be set: %2")
+                                 .arg(nativePath(path), sqliteMessage(m_db, SQLITE_ERROR)));
 
         // The first read decrypts page 1: this is where a wrong key shows, and nothing has been written yet.
         const int proof = runStatement(m_db, "SELECT count(*) FROM sqlite_master;");
@@ -194,8 +197,9 @@ Status CipherDriver::classifyKeyProofFailure(const QString &path, int rc) const
         return makeError(u"cache.corrupt"_s,
                          tr("The cache file %1 is damaged (%2). It was left exactly as it was.").arg(file, detail));
     if ((rc & 0xff) != SQLITE_NOTADB)
-        return makeError(u"cache.open_failed"_s,
-                         tr("The cache file %1 could not be read: %2. It was left exactly as it was.").arg(file, detail));
+        return makeError(
+            u"cache.open_failed"_s,
+            tr("The cache file %1 could not be read: %2. It was left exactly as it was.").arg(file, detail));
 
     // SQLCipher cannot tell a wrong key from random bytes: both fail page 1's HMAC. What the file looks
     // like from outside can still rule the key out.
@@ -229,16 +233,16 @@ QString CipherDriver::truncatedMessage(const QString &path, qint64 size) const
 Status CipherDriver::applyConnectionSettings(const CipherOpenOptions &options)
 {
     const QByteArray cacheSize = "PRAGMA cache_size = -" + QByteArray::number(qMax(options.cacheSizeKiB, 1)) + ';';
-    const std::array<const char *, 4> settings{
+    const std::array<const char *, 4> settings {
         "PRAGMA temp_store = MEMORY;", // temporary tables, indices and sorts never reach an unencrypted file
-        cacheSize.constData(),
-        "PRAGMA foreign_keys = ON;",
+        cacheSize.constData(), "PRAGMA foreign_keys = ON;",
         "PRAGMA synchronous = FULL;", // see docs/storage/DRIVER.md: a wrapped-up contact survives power loss
     };
     for (const char *sql : settings) {
         if (runStatement(m_db, sql) != SQLITE_OK)
-            return makeError(u"cache.setup_failed"_s, tr("The cache could not be configured (%1): %2")
-                                                          .arg(QString::fromUtf8(sql), sqliteMessage(m_db, SQLITE_ERROR)));
+            return makeError(u"cache.setup_failed"_s,
+                             tr("The cache could not be configured (%1): %2")
+                                 .arg(QString::fromUtf8(sql), sqliteMessage(m_db, SQLITE_ERROR)));
     }
     QString journalMode;
     const int rc = runStatement(m_db, "PRAGMA journal_mode = WAL;", &journalMode);
@@ -249,7 +253,7 @@ Status CipherDriver::applyConnectionSettings(const CipherOpenOptions &options)
     return {};
 }
 
-Status CipherDriver::rekey(const QByteArray &newRawKey32)
+Status CipherDriver::rekey(QByteArrayView newRawKey32)
 {
     if (!m_db)
         return makeError(u"cache.closed"_s, tr("The cache must be open to change its key."));
@@ -280,8 +284,8 @@ bool CipherDriver::hasFeature(DriverFeature feature) const
     // Named placeholders work, but through QSqlResult, which rewrites ":name" to "?" before prepare();
     // the driver itself only ever sees positional placeholders.
     case NamedPlaceholders:
-    case QuerySize:         // SQLite cannot count a result without stepping through it
-    case BatchOperations:   // execBatch() falls back to QSqlResult's loop of exec()
+    case QuerySize: // SQLite cannot count a result without stepping through it
+    case BatchOperations: // execBatch() falls back to QSqlResult's loop of exec()
     case LowPrecisionNumbers: // integers are always qint64 and reals always double
     case EventNotifications:
     case MultipleResultSets:
@@ -293,9 +297,10 @@ bool CipherDriver::hasFeature(DriverFeature feature) const
 
 bool CipherDriver::open(const QString &, const QString &, const QString &, const QString &, int, const QString &)
 {
-    setLastError(driverError(u"cache.no_key"_s,
-                             tr("A QSQLCIPHER connection must be opened with openCipherDatabase(), which applies the key."),
-                             QSqlError::ConnectionError));
+    setLastError(
+        driverError(u"cache.no_key"_s,
+                    tr("A QSQLCIPHER connection must be opened with openCipherDatabase(), which applies the key."),
+                    QSqlError::ConnectionError));
     setOpenError(true);
     return false;
 }
@@ -416,7 +421,8 @@ QSqlRecord CipherDriver::record(const QString &tableName) const
         field.setRequired(sqlite3_column_int(stmt, 3) != 0);
         if (sqlite3_column_type(stmt, 4) != SQLITE_NULL)
             field.setDefaultValue(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 4))));
-        field.setAutoValue(sqlite3_column_int(stmt, 5) != 0 && declared.compare(u"INTEGER"_s, Qt::CaseInsensitive) == 0);
+        field.setAutoValue(sqlite3_column_int(stmt, 5) != 0
+                           && declared.compare(u"INTEGER"_s, Qt::CaseInsensitive) == 0);
         fields.append(field);
     }
     sqlite3_finalize(stmt);
@@ -439,7 +445,8 @@ QSqlIndex CipherDriver::primaryIndex(const QString &tableName) const
             continue;
         const QString name = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1)));
         const QString declared = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 2)));
-        keyColumns.insert(position, QSqlField(name, cipherColumnMetaType(declared), stripDelimiters(tableName, TableName)));
+        keyColumns.insert(position,
+                          QSqlField(name, cipherColumnMetaType(declared), stripDelimiters(tableName, TableName)));
     }
     sqlite3_finalize(stmt);
     for (const QSqlField &field : std::as_const(keyColumns))

@@ -7,7 +7,7 @@
 #include "core/Result.h"
 #include "storage/CipherOpenOptions.h"
 
-#include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QSqlDriver>
 
@@ -22,7 +22,7 @@ class CipherDriver final : public QSqlDriver {
 
 public:
     /// The only SQLCipher line we have tested the file format and pragmas against.
-    static constexpr QLatin1StringView supportedCipherVersionPrefix{"3.4."};
+    static constexpr QLatin1StringView supportedCipherVersionPrefix { "3.4." };
     /// Fixed for every cache file: changing it makes existing files unreadable.
     static constexpr int cipherPageSize = 4096;
 
@@ -32,11 +32,11 @@ public:
     /// Opens or creates `path`, keys it with the raw 32-byte key and proves the key before anything is
     /// written. Error codes: "cache.invalid_key", "cache.not_found", "cache.open_failed",
     /// "cache.unsupported_cipher", "cache.wrong_key", "cache.not_encrypted", "cache.corrupt", "cache.setup_failed".
-    Status openWithKey(const QString &path, const QByteArray &rawKey32, const CipherOpenOptions &options);
+    Status openWithKey(const QString &path, QByteArrayView rawKey32, const CipherOpenOptions &options);
 
     /// Re-encrypts the whole file under a new raw 32-byte key ("cache.invalid_key", "cache.closed",
     /// "cache.rekey_failed").
-    Status rekey(const QByteArray &newRawKey32);
+    Status rekey(QByteArrayView newRawKey32);
 
     /// The SQLite handle, for this driver's results. Null while closed.
     sqlite3 *connection() const { return m_db; }
@@ -63,7 +63,7 @@ public:
     void detachResult(CipherResult *result) const;
 
 private:
-    Status openKeyed(const QString &path, const QByteArray &rawKey32, const CipherOpenOptions &options);
+    Status openKeyed(const QString &path, QByteArrayView rawKey32, const CipherOpenOptions &options);
     Status classifyKeyProofFailure(const QString &path, int rc) const;
     QString truncatedMessage(const QString &path, qint64 size) const;
     Status applyConnectionSettings(const CipherOpenOptions &options);

@@ -8,9 +8,8 @@
 #include <QSqlField>
 #include <QSqlRecord>
 
-#include <sqlite3.h>
-
 #include <limits>
+#include <sqlite3.h>
 
 Q_DECLARE_OPAQUE_POINTER(sqlite3_stmt *)
 Q_DECLARE_METATYPE(sqlite3_stmt *)
@@ -20,11 +19,6 @@ using namespace Qt::StringLiterals;
 namespace fc {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CipherResult", text);
-}
 
 // lastInsertId() is only meaningful after an INSERT or REPLACE; other statements leave SQLite's
 // last_insert_rowid() at an older, unrelated row.
@@ -142,23 +136,30 @@ bool CipherResult::prepare(const QString &query)
     }
     setLastError(QSqlError());
     if (!m_driver || !m_driver->connection())
-        return fail(driverError(u"cipher.closed"_s, tr("The cache is not open."), QSqlError::ConnectionError));
+        return fail(driverError(u"cipher.closed"_s,
+                                QCoreApplication::translate("CipherResult", "The cache is not open."),
+                                QSqlError::ConnectionError));
 
     sqlite3 *db = m_driver->connection();
     const QByteArray sql = query.toUtf8();
     if (sql.size() >= std::numeric_limits<int>::max())
-        return fail(driverError(u"cipher.too_big"_s, tr("The statement is too long."), QSqlError::StatementError));
+        return fail(driverError(u"cipher.too_big"_s,
+                                QCoreApplication::translate("CipherResult", "The statement is too long."),
+                                QSqlError::StatementError));
 
     const char *tail = nullptr;
     // Passing the length including the terminating NUL spares SQLite a copy of the text.
     if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()) + 1, &m_stmt, &tail) != SQLITE_OK) {
-        const QSqlError error = sqliteError(db, tr("Unable to prepare the statement"), QSqlError::StatementError);
+        const QSqlError error
+            = sqliteError(db, QCoreApplication::translate("CipherResult", "Unable to prepare the statement"),
+                          QSqlError::StatementError);
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
         return fail(error);
     }
     if (!m_stmt)
-        return fail(driverError(u"cipher.empty_statement"_s, tr("The statement contains no SQL."),
+        return fail(driverError(u"cipher.empty_statement"_s,
+                                QCoreApplication::translate("CipherResult", "The statement contains no SQL."),
                                 QSqlError::StatementError));
 
     const char *end = sql.constData() + sql.size();
@@ -171,9 +172,11 @@ bool CipherResult::prepare(const QString &query)
         if (rc != SQLITE_OK || next) {
             sqlite3_finalize(m_stmt);
             m_stmt = nullptr;
-            return fail(driverError(u"cipher.multiple_statements"_s,
-                                    tr("Only one SQL statement can be executed at a time; this text holds more."),
-                                    QSqlError::StatementError));
+            return fail(driverError(
+                u"cipher.multiple_statements"_s,
+                QCoreApplication::translate("CipherResult",
+                                            "Only one SQL statement can be executed at a time; this text holds more."),
+                QSqlError::StatementError));
         }
     }
     m_isInsert = startsWithInsert(query);
@@ -185,25 +188,30 @@ bool CipherResult::exec()
     resetRun();
     setLastError(QSqlError());
     if (!m_stmt || !m_driver || !m_driver->connection())
-        return fail(driverError(u"cipher.not_prepared"_s, tr("There is no prepared statement to execute."),
-                                QSqlError::StatementError));
+        return fail(
+            driverError(u"cipher.not_prepared"_s,
+                        QCoreApplication::translate("CipherResult", "There is no prepared statement to execute."),
+                        QSqlError::StatementError));
 
     sqlite3 *db = m_driver->connection();
     sqlite3_clear_bindings(m_stmt);
     const QList<QVariant> &values = boundValues();
     const int expected = sqlite3_bind_parameter_count(m_stmt);
     if (values.size() != expected)
-        return fail(driverError(u"cipher.bind_count"_s,
-                                tr("The statement has %1 placeholders but %2 values were bound.")
-                                    .arg(expected)
-                                    .arg(values.size()),
-                                QSqlError::StatementError));
+        return fail(driverError(
+            u"cipher.bind_count"_s,
+            QCoreApplication::translate("CipherResult", "The statement has %1 placeholders but %2 values were bound.")
+                .arg(expected)
+                .arg(values.size()),
+            QSqlError::StatementError));
     for (int i = 0; i < expected; ++i) {
         const Result<CipherValue> value = toCipherValue(values.at(i));
         if (!value)
             return fail(driverError(value.error().code, value.error().message, QSqlError::StatementError));
         if (bindCipherValue(m_stmt, i + 1, value.value()) != SQLITE_OK)
-            return fail(sqliteError(db, tr("Unable to bind value %1").arg(i + 1), QSqlError::StatementError));
+            return fail(sqliteError(db,
+                                    QCoreApplication::translate("CipherResult", "Unable to bind value %1").arg(i + 1),
+                                    QSqlError::StatementError));
     }
 
     m_scrollable = !isForwardOnly();
@@ -240,7 +248,8 @@ bool CipherResult::step()
     }
     m_done = true;
     if (rc != SQLITE_DONE)
-        setLastError(sqliteError(sqlite3_db_handle(m_stmt), tr("Unable to fetch the next row"),
+        setLastError(sqliteError(sqlite3_db_handle(m_stmt),
+                                 QCoreApplication::translate("CipherResult", "Unable to fetch the next row"),
                                  QSqlError::StatementError));
     // Resetting at once releases the read snapshot; a half-read result keeps it until finish().
     sqlite3_reset(m_stmt);
@@ -332,8 +341,7 @@ bool CipherResult::fetch(int row)
     if (row < 0)
         return false;
     if (m_scrollable) {
-        while (m_rows.size() <= row && step()) {
-        }
+        while (m_rows.size() <= row && step()) { }
         if (row >= m_rows.size())
             return false;
         setAt(row);
@@ -360,8 +368,7 @@ bool CipherResult::fetchFirst()
 bool CipherResult::fetchLast()
 {
     if (m_scrollable) {
-        while (step()) {
-        }
+        while (step()) { }
         if (m_rows.isEmpty() || lastError().isValid())
             return false;
         setAt(int(m_rows.size() - 1));

@@ -56,13 +56,13 @@ private:
     bool m_isInsert = false;
 
     // State of the current execution.
-    bool m_scrollable = false;     // setForwardOnly(false) at exec(): rows are copied as they are stepped
-    bool m_pendingRow = false;     // exec() stepped onto the first row; fetchNext() hands it out
-    bool m_done = true;            // sqlite3_step() said DONE or failed; the statement is reset
+    bool m_scrollable = false; // setForwardOnly(false) at exec(): rows are copied as they are stepped
+    bool m_pendingRow = false; // exec() stepped onto the first row; fetchNext() hands it out
+    bool m_done = true; // sqlite3_step() said DONE or failed; the statement is reset
     int m_rowsAffected = -1;
     QVariant m_lastInsertId;
-    QList<QVariantList> m_rows;    // scrollable mode only, grows as far as the caller reads
-    QVariantList m_lastRow;        // forward-only fetchLast(): the last row, kept after stepping past it
+    QList<QVariantList> m_rows; // scrollable mode only, grows as far as the caller reads
+    QVariantList m_lastRow; // forward-only fetchLast(): the last row, kept after stepping past it
     bool m_onLastRowCopy = false;
 };
 

@@ -18,16 +18,16 @@ namespace {
 
 Error nanError()
 {
-    return makeError(u"cipher.nan"_s,
-                     QCoreApplication::translate("CipherValue",
-                                                 "A NaN (not-a-number) value cannot be stored in the cache."));
+    return makeError(
+        u"cipher.nan"_s,
+        QCoreApplication::translate("CipherValue", "A NaN (not-a-number) value cannot be stored in the cache."));
 }
 
 Error outOfRangeError(const QString &what)
 {
-    return makeError(u"cipher.out_of_range"_s,
-                     QCoreApplication::translate("CipherValue", "The value %1 is outside the range the cache can store.")
-                         .arg(what));
+    return makeError(
+        u"cipher.out_of_range"_s,
+        QCoreApplication::translate("CipherValue", "The value %1 is outside the range the cache can store.").arg(what));
 }
 
 CipherValue integerValue(qint64 v)
@@ -96,7 +96,7 @@ QString cipherDateTimeText(const QDateTime &dateTime)
 Result<CipherValue> toCipherValue(const QVariant &value)
 {
     if (holdsNull(value))
-        return CipherValue{};
+        return CipherValue {};
 
     switch (value.metaType().id()) {
     case QMetaType::Bool:

@@ -47,7 +47,7 @@ inline QStringList directoryListing(const QString &dir)
 /// Declare it before the QSqlDatabase it guards, so the database copy is destroyed first.
 class ConnectionGuard {
 public:
-    explicit ConnectionGuard(QString name) : m_name(std::move(name)) {}
+    explicit ConnectionGuard(QString name) : m_name(std::move(name)) { }
     ~ConnectionGuard()
     {
         if (QSqlDatabase::contains(m_name))

@@ -33,7 +33,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Runs `work` on a connection of its own, opened on a new thread, as the client's worker threads do.
-template <typename Work>
+template<typename Work>
 void onAnotherThread(const QString &path, const QByteArray &key, const CipherOpenOptions &options, Work work)
 {
     std::unique_ptr<QThread> thread(QThread::create([&] {
@@ -55,7 +55,7 @@ void onAnotherThread(const QString &path, const QByteArray &key, const CipherOpe
 qint64 countFromAnotherThread(const QString &path, const QByteArray &key, const QString &table)
 {
     qint64 count = -1;
-    onAnotherThread(path, key, CipherOpenOptions{}, [&](const QSqlDatabase &db) {
+    onAnotherThread(path, key, CipherOpenOptions {}, [&](const QSqlDatabase &db) {
         QSqlQuery query(db);
         if (query.exec(u"SELECT count(*) FROM "_s + table) && query.next())
             count = query.value(0).toLongLong();
@@ -135,7 +135,7 @@ private slots:
         QTest::addColumn<QVariant>("input");
         QTest::addColumn<QString>("declaredType");
         QTest::addColumn<QString>("storageClass"); // SQLite's typeof() of what was stored
-        QTest::addColumn<QString>("storedText");   // the exact stored text, where it is text
+        QTest::addColumn<QString>("storedText"); // the exact stored text, where it is text
 
         const QString none;
         QTest::newRow("null") << QVariant() << none << u"null"_s << none;
@@ -180,7 +180,8 @@ private slots:
         QTest::newRow("welsh") << QVariant(u"Siân Llŷr, Ŵyddgrug"_s) << none << u"text"_s << u"Siân Llŷr, Ŵyddgrug"_s;
         QTest::newRow("polish") << QVariant(u"Łódź Żółć"_s) << none << u"text"_s << u"Łódź Żółć"_s;
         QTest::newRow("emoji with ZWJ and skin tone")
-            << QVariant(u"🦜 👩🏽‍💻 🏴󠁧󠁢󠁷󠁬󠁳󠁿"_s) << none << u"text"_s << u"🦜 👩🏽‍💻 🏴󠁧󠁢󠁷󠁬󠁳󠁿"_s;
+            << QVariant(u"🦜 👩🏽‍💻 🏴󠁧󠁢󠁷󠁬󠁳󠁿"_s) << none << u"text"_s
+            << u"🦜 👩🏽‍💻 🏴󠁧󠁢󠁷󠁬󠁳󠁿"_s;
         QTest::newRow("right to left") << QVariant(u"שלום مرحبا"_s) << none << u"text"_s << u"שלום مرحبا"_s;
         QTest::newRow("combining marks") << QVariant(u"e\u0301 a\u0302"_s) << none << u"text"_s << u"e\u0301 a\u0302"_s;
         QTest::newRow("quotes and semicolons")
@@ -205,19 +206,19 @@ private slots:
         QTest::newRow("time") << QVariant(QTime(1, 30, 0, 123)) << none << u"text"_s << u"01:30:00.123"_s;
         QTest::newRow("time midnight") << QVariant(QTime(0, 0)) << none << u"text"_s << u"00:00:00.000"_s;
         QTest::newRow("time last ms") << QVariant(QTime(23, 59, 59, 999)) << none << u"text"_s << u"23:59:59.999"_s;
-        QTest::newRow("datetime UTC")
-            << QVariant(QDateTime(QDate(2026, 3, 29), QTime(1, 30, 0, 123), Qt::UTC)) << none << u"text"_s
-            << u"2026-03-29T01:30:00.123Z"_s;
+        QTest::newRow("datetime UTC") << QVariant(QDateTime(QDate(2026, 3, 29), QTime(1, 30, 0, 123), Qt::UTC)) << none
+                                      << u"text"_s << u"2026-03-29T01:30:00.123Z"_s;
         // 02:30 BST on the morning the clocks go forward is 01:30 UTC.
         QTest::newRow("datetime Europe/London summer time")
             << QVariant(QDateTime(QDate(2026, 3, 29), QTime(2, 30, 0, 123), QTimeZone("Europe/London"))) << none
             << u"text"_s << u"2026-03-29T01:30:00.123Z"_s;
-        QTest::newRow("datetime offset")
-            << QVariant(QDateTime(QDate(2026, 1, 2), QTime(9, 0, 0, 5), Qt::OffsetFromUTC, -5 * 3600)) << none
-            << u"text"_s << u"2026-01-02T14:00:00.005Z"_s;
+        QTest::newRow("datetime offset") << QVariant(
+            QDateTime(QDate(2026, 1, 2), QTime(9, 0, 0, 5), Qt::OffsetFromUTC, -5 * 3600))
+                                         << none << u"text"_s << u"2026-01-02T14:00:00.005Z"_s;
         const QUuid uuid(u"{1b4e28ba-2fa1-11d2-883f-0016d3cca427}"_s);
         QTest::newRow("uuid") << QVariant(uuid) << none << u"text"_s << u"1b4e28ba-2fa1-11d2-883f-0016d3cca427"_s;
-        QTest::newRow("nil uuid") << QVariant(QUuid()) << none << u"text"_s << u"00000000-0000-0000-0000-000000000000"_s;
+        QTest::newRow("nil uuid") << QVariant(QUuid()) << none << u"text"_s
+                                  << u"00000000-0000-0000-0000-000000000000"_s;
     }
 
     void valueRoundTripsExactly()
@@ -311,7 +312,7 @@ private slots:
         QTest::newRow("quint64 above int64 max")
             << QVariant(quint64(std::numeric_limits<qint64>::max()) + 1) << u"cipher.out_of_range"_s;
         QTest::newRow("year 10000") << QVariant(QDate(10000, 1, 1)) << u"cipher.out_of_range"_s;
-        QTest::newRow("string list") << QVariant(QStringList{u"a"_s}) << u"cipher.unsupported_type"_s;
+        QTest::newRow("string list") << QVariant(QStringList { u"a"_s }) << u"cipher.unsupported_type"_s;
         QTest::newRow("point") << QVariant(QPoint(1, 2)) << u"cipher.unsupported_type"_s;
     }
 
@@ -368,7 +369,7 @@ private slots:
         QVERIFY(exec(u"CREATE TABLE r (k INTEGER PRIMARY KEY, name TEXT)"_s));
         QSqlQuery insert(m_db);
         QVERIFY(insert.prepare(u"INSERT INTO r (k, name) VALUES (:k, :name)"_s));
-        const QStringList names{u"Amira"_s, u"Bryn"_s, u"Ciarán"_s};
+        const QStringList names { u"Amira"_s, u"Bryn"_s, u"Ciarán"_s };
         for (int i = 0; i < names.size(); ++i) {
             insert.bindValue(u":k"_s, i + 1);
             insert.bindValue(u":name"_s, names.at(i));
@@ -379,7 +380,7 @@ private slots:
         QSqlQuery select(m_db);
         select.setForwardOnly(true);
         QVERIFY(select.prepare(u"SELECT name FROM r WHERE k = ?"_s));
-        for (int k : {3, 1, 2, 3}) {
+        for (int k : { 3, 1, 2, 3 }) {
             select.bindValue(0, k);
             QVERIFY(select.exec());
             QVERIFY(select.next());
@@ -578,15 +579,15 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("unique") << u"INSERT INTO child (id, parent, name) VALUES (2, 1, 'dup')"_s << u"2067"_s
                                 << u"UNIQUE constraint failed: child.name"_s;
-        QTest::newRow("primary key") << u"INSERT INTO child (id, parent, name) VALUES (1, 1, 'other')"_s
-                                     << u"1555"_s << u"UNIQUE constraint failed: child.id"_s;
+        QTest::newRow("primary key") << u"INSERT INTO child (id, parent, name) VALUES (1, 1, 'other')"_s << u"1555"_s
+                                     << u"UNIQUE constraint failed: child.id"_s;
         QTest::newRow("not null") << u"INSERT INTO child (id, parent, name) VALUES (2, 1, NULL)"_s << u"1299"_s
                                   << u"NOT NULL constraint failed: child.name"_s;
         QTest::newRow("check") << u"INSERT INTO child (id, parent, name) VALUES (2, 1, '')"_s << u"275"_s
                                << u"CHECK constraint failed: child"_s;
         // Also proves foreign_keys = ON on every connection.
-        QTest::newRow("foreign key") << u"INSERT INTO child (id, parent, name) VALUES (2, 42, 'orphan')"_s
-                                     << u"787"_s << u"FOREIGN KEY constraint failed"_s;
+        QTest::newRow("foreign key") << u"INSERT INTO child (id, parent, name) VALUES (2, 42, 'orphan')"_s << u"787"_s
+                                     << u"FOREIGN KEY constraint failed"_s;
     }
 
     void constraintViolationCarriesSqliteCodeAndMessage()
@@ -629,7 +630,7 @@ private slots:
 
         QVERIFY2(query.exec(u"CREATE TABLE a (x);  -- a trailing comment is fine\n /* and this */ ;"_s),
                  qPrintable(query.lastError().text()));
-        QCOMPARE(m_db.tables(), QStringList{u"a"_s});
+        QCOMPARE(m_db.tables(), QStringList { u"a"_s });
         QVERIFY(!query.exec(u"-- only a comment"_s));
         QCOMPARE(query.lastError().nativeErrorCode(), u"cipher.empty_statement"_s);
     }
@@ -667,8 +668,8 @@ private slots:
         QVERIFY(exec(u"CREATE TABLE b (k INTEGER, v TEXT)"_s));
         QSqlQuery insert(m_db);
         QVERIFY(insert.prepare(u"INSERT INTO b VALUES (?, ?)"_s));
-        insert.addBindValue(QVariantList{1, 2, 3});
-        insert.addBindValue(QVariantList{u"x"_s, QVariant(), u"z"_s});
+        insert.addBindValue(QVariantList { 1, 2, 3 });
+        insert.addBindValue(QVariantList { u"x"_s, QVariant(), u"z"_s });
         QVERIFY2(insert.execBatch(), qPrintable(insert.lastError().text()));
         QCOMPARE(scalar(u"SELECT group_concat(k || '=' || ifnull(v, 'NULL'), ',') FROM b"_s).toString(),
                  u"1=x,2=NULL,3=z"_s);
@@ -679,8 +680,8 @@ private slots:
         QVERIFY(exec(u"CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT 'x', "
                      "score REAL, photo BLOB, born DATE)"_s));
         QVERIFY(exec(u"CREATE VIEW names AS SELECT name FROM person"_s));
-        QCOMPARE(m_db.tables(QSql::Tables), QStringList{u"person"_s});
-        QCOMPARE(m_db.tables(QSql::Views), QStringList{u"names"_s});
+        QCOMPARE(m_db.tables(QSql::Tables), QStringList { u"person"_s });
+        QCOMPARE(m_db.tables(QSql::Views), QStringList { u"names"_s });
 
         const QSqlRecord record = m_db.record(u"person"_s);
         QCOMPARE(record.count(), 5);

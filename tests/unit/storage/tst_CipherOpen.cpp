@@ -39,7 +39,7 @@ struct ShellRun {
 ShellRun runShell(const QString &path, const QString &script)
 {
     QProcess shell;
-    shell.start(sqlcipherShell, {path});
+    shell.start(sqlcipherShell, { path });
     ShellRun run;
     if (!shell.waitForStarted(30000))
         return run;
@@ -92,7 +92,7 @@ QStringList plaintextHits(const QStringList &files, const QStringList &canaries)
 
 QStringList withSideFiles(const QString &path)
 {
-    return {path, path + u"-wal"_s, path + u"-shm"_s, path + u"-journal"_s};
+    return { path, path + u"-wal"_s, path + u"-shm"_s, path + u"-journal"_s };
 }
 
 } // namespace
@@ -126,7 +126,9 @@ private:
     {
         const QString name = u"count_%1"_s.arg(++m_counter);
         ConnectionGuard guard(name);
-        Result<QSqlDatabase> db = openCipherDatabase(path, key, name, CipherOpenOptions{false, 1024, 5000});
+        CipherOpenOptions existingOnly;
+        existingOnly.createIfMissing = false;
+        Result<QSqlDatabase> db = openCipherDatabase(path, key, name, existingOnly);
         if (!db)
             return -1;
         QSqlQuery query(db.value());
@@ -195,7 +197,7 @@ private slots:
         const QString path = newPath();
         QVERIFY(writeSampleCache(path, randomKey(), 10));
         const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
-                                          | QFile::WriteOther | QFile::ExeOther;
+            | QFile::WriteOther | QFile::ExeOther;
         QCOMPARE(QFile::permissions(path) & others, QFile::Permissions());
     }
 
@@ -278,7 +280,7 @@ private slots:
 
         QCOMPARE(sha256OfFile(path), hashBefore);
         QCOMPARE(directoryListing(m_dir->path()), filesBefore); // no -wal, -shm or -journal left behind
-        QCOMPARE(customerCount(path, key), 2000);               // and the right key still works
+        QCOMPARE(customerCount(path, key), 2000); // and the right key still works
     }
 
     void damagedFileGivesAClearErrorNamingItAndStaysUntouched_data()
@@ -308,7 +310,7 @@ private slots:
             const qint64 size = QFileInfo(path).size();
             QVERIFY(size > 8 * CipherDriver::cipherPageSize);
             const qint64 cut = damage == u"truncate-mid-page"_s ? size - 1000
-                             : damage == u"truncate-3000"_s     ? 3000
+                : damage == u"truncate-3000"_s                  ? 3000
                                                                 : 2 * CipherDriver::cipherPageSize;
             QVERIFY(QFile::resize(path, cut));
         }
@@ -412,13 +414,15 @@ private slots:
             QSqlQuery query(db.value());
             QVERIFY(query.exec(u"CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)"_s));
             QVERIFY(query.prepare(u"INSERT INTO customer (name) VALUES (?)"_s));
-            for (const QString &name : {u"Siân Llŷr"_s, u"Łukasz 🦜"_s}) {
+            for (const QString &name : { u"Siân Llŷr"_s, u"Łukasz 🦜"_s }) {
                 query.addBindValue(name);
                 QVERIFY(query.exec());
             }
         }
-        const ShellRun run = runShell(path, rawKeyPragma(key) + u"PRAGMA cipher_page_size = 4096;\n"
-                                                                 "SELECT id || '|' || name FROM customer ORDER BY id;\n"_s);
+        const ShellRun run = runShell(path,
+                                      rawKeyPragma(key)
+                                          + u"PRAGMA cipher_page_size = 4096;\n"
+                                            "SELECT id || '|' || name FROM customer ORDER BY id;\n"_s);
         QCOMPARE(run.err, QString());
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, u"1|Siân Llŷr\n2|Łukasz 🦜\n"_s);
@@ -428,9 +432,11 @@ private slots:
     {
         const QString path = newPath();
         const QByteArray key = randomKey();
-        const ShellRun run = runShell(path, rawKeyPragma(key) + u"PRAGMA cipher_page_size = 4096;\n"
-                                                                 "CREATE TABLE note (body TEXT);\n"
-                                                                 "INSERT INTO note VALUES ('from the shell');\n"_s);
+        const ShellRun run = runShell(path,
+                                      rawKeyPragma(key)
+                                          + u"PRAGMA cipher_page_size = 4096;\n"
+                                            "CREATE TABLE note (body TEXT);\n"
+                                            "INSERT INTO note VALUES ('from the shell');\n"_s);
         QCOMPARE(run.exitCode, 0);
         ConnectionGuard guard(u"from_shell"_s);
         Result<QSqlDatabase> db = openCipherDatabase(path, key, guard.name());
@@ -442,8 +448,8 @@ private slots:
 
     void canaryStringsNeverReachTheDiskInPlaintext()
     {
-        const QStringList canaries{u"CANARY-Zebedee-7f3a91c2"_s, u"Siân-Llŷr-canary-4417"_s,
-                                   u"Łódź-canary-🦜-9931"_s};
+        const QStringList canaries { u"CANARY-Zebedee-7f3a91c2"_s, u"Siân-Llŷr-canary-4417"_s,
+                                     u"Łódź-canary-🦜-9931"_s };
         const QString path = newPath();
         const QString plainCopy = m_dir->filePath(u"plain-control.db"_s);
         {
@@ -489,7 +495,7 @@ private slots:
         }
         QCOMPARE(plaintextHits(everyFile, canaries), QStringList());
 
-        const QStringList controlHits = plaintextHits({plainCopy}, canaries);
+        const QStringList controlHits = plaintextHits({ plainCopy }, canaries);
         for (const QString &canary : canaries)
             QVERIFY2(controlHits.contains(u"plain-control.db: UTF-8 "_s + canary), qPrintable(canary));
 
@@ -500,7 +506,7 @@ private slots:
         for (const QString &canary : canaries)
             file.write(utf16le(canary));
         file.close();
-        QCOMPARE(plaintextHits({utf16Control}, canaries).size(), canaries.size());
+        QCOMPARE(plaintextHits({ utf16Control }, canaries).size(), canaries.size());
     }
 
     void processNeverLoadsTheSystemSqlite()

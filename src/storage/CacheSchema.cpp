@@ -10,8 +10,8 @@ namespace {
 //   child tables; no foreign keys between synced tables, because a pulled page may bring a contact
 //   before its customer. Child rows of a customer (phones, emails, flags) cascade with it.
 // - Every search key is stored precomputed by fc_core's normalisation, so queries are plain index
-//   lookups: phone in E.164 and as reversed national digits (suffix search as a range scan), postcode
-//   without its space and its outward code, folded surname with date of birth.
+//   lookups: phone as reversed national digits (a whole number by equality, its last digits as a range
+//   scan), postcode without its space and its outward code, folded surname with date of birth.
 // - Times are ISO 8601 UTC text with milliseconds (what the QSQLCIPHER driver writes), so they sort.
 Migration version1()
 {
@@ -47,9 +47,12 @@ Migration version1()
                            " revision INTEGER NOT NULL DEFAULT 0,"
                            " created_at TEXT,"
                            " updated_at TEXT,"
-                           " last_contact_at TEXT)"),
+                           " last_contact_at TEXT NOT NULL DEFAULT '')"),
             QStringLiteral("CREATE INDEX customer_postcode ON customer(postcode_key)"),
-            QStringLiteral("CREATE INDEX customer_outward ON customer(outward_code)"),
+            // Search ranks ties by most recent contact ('' = never, last): these give a page of an outward
+            // code, or of a large name match, straight from the index instead of sorting thousands of rows.
+            QStringLiteral("CREATE INDEX customer_outward ON customer(outward_code, last_contact_at)"),
+            QStringLiteral("CREATE INDEX customer_recent ON customer(last_contact_at)"),
             QStringLiteral("CREATE INDEX customer_uprn ON customer(uprn)"),
             QStringLiteral("CREATE INDEX customer_family_dob ON customer(family_fold, date_of_birth)"),
             QStringLiteral("CREATE TABLE customer_phone ("
@@ -58,7 +61,6 @@ Migration version1()
                            " phone TEXT NOT NULL,"
                            " reversed_digits TEXT NOT NULL,"
                            " PRIMARY KEY (customer_row, position)) WITHOUT ROWID"),
-            QStringLiteral("CREATE INDEX customer_phone_number ON customer_phone(phone)"),
             QStringLiteral("CREATE INDEX customer_phone_reversed ON customer_phone(reversed_digits)"),
             QStringLiteral("CREATE TABLE customer_email ("
                            " customer_row INTEGER NOT NULL REFERENCES customer(row) ON DELETE CASCADE,"
@@ -75,10 +77,14 @@ Migration version1()
                            " raised_on TEXT,"
                            " review_by TEXT,"
                            " PRIMARY KEY (customer_row, position)) WITHOUT ROWID"),
-            // Folded names and first address line; docid = customer.row. unicode61 folds most accents;
-            // fc_core's SearchText folds the rest (ł, ø, ß, ...) before text reaches this table.
+            // Folded names, first address line and postcode keys; docid = customer.row. unicode61 folds
+            // most accents; fc_core's SearchText folds the rest (ł, ø, ß, ...) before text reaches this
+            // table. Postcode keys are written "_pl1 _pl12aa": folded words never hold '_', so no name or
+            // address prefix can reach them, and "_pl1" (whole token) never matches "_pl12".
+            // docs/storage/SEARCH.md explains why the columns are not told apart in queries.
             QStringLiteral("CREATE VIRTUAL TABLE customer_fts USING fts4("
-                           "names, address, tokenize=unicode61 \"remove_diacritics=1\", prefix=\"2,3\")"),
+                           "names, address, postcode, tokenize=unicode61 \"remove_diacritics=1\" \"tokenchars=_\", "
+                           "prefix=\"2,3\")"),
             QStringLiteral("CREATE TABLE service_case ("
                            " row INTEGER PRIMARY KEY,"
                            " id TEXT NOT NULL UNIQUE,"

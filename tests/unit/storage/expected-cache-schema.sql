@@ -9,13 +9,13 @@ CREATE INDEX customer_email_key ON customer_email(email_key);
 -- index customer_family_dob
 CREATE INDEX customer_family_dob ON customer(family_fold, date_of_birth);
 -- index customer_outward
-CREATE INDEX customer_outward ON customer(outward_code);
--- index customer_phone_number
-CREATE INDEX customer_phone_number ON customer_phone(phone);
+CREATE INDEX customer_outward ON customer(outward_code, last_contact_at);
 -- index customer_phone_reversed
 CREATE INDEX customer_phone_reversed ON customer_phone(reversed_digits);
 -- index customer_postcode
 CREATE INDEX customer_postcode ON customer(postcode_key);
+-- index customer_recent
+CREATE INDEX customer_recent ON customer(last_contact_at);
 -- index customer_uprn
 CREATE INDEX customer_uprn ON customer(uprn);
 -- index service_case_customer
@@ -25,15 +25,15 @@ CREATE TABLE contact ( row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, custome
 -- table contact_case
 CREATE TABLE contact_case ( contact_id TEXT NOT NULL, case_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (contact_id, case_id)) WITHOUT ROWID;
 -- table customer
-CREATE TABLE customer ( row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, reference TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '', given_name TEXT NOT NULL DEFAULT '', family_name TEXT NOT NULL DEFAULT '', preferred_name TEXT NOT NULL DEFAULT '', family_fold TEXT NOT NULL DEFAULT '', date_of_birth TEXT, address_line1 TEXT NOT NULL DEFAULT '', address_line2 TEXT NOT NULL DEFAULT '', town TEXT NOT NULL DEFAULT '', postcode TEXT NOT NULL DEFAULT '', postcode_key TEXT NOT NULL DEFAULT '', outward_code TEXT NOT NULL DEFAULT '', uprn TEXT NOT NULL DEFAULT '', preferred_language TEXT NOT NULL DEFAULT 'en', preferred_channel TEXT NOT NULL DEFAULT 'phone', access_needs TEXT NOT NULL DEFAULT '', interpreter_language TEXT NOT NULL DEFAULT '', sign_language TEXT NOT NULL DEFAULT '', consent_email INTEGER NOT NULL DEFAULT 0, consent_sms INTEGER NOT NULL DEFAULT 0, consent_post INTEGER NOT NULL DEFAULT 1, revision INTEGER NOT NULL DEFAULT 0, created_at TEXT, updated_at TEXT, last_contact_at TEXT);
+CREATE TABLE customer ( row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, reference TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '', given_name TEXT NOT NULL DEFAULT '', family_name TEXT NOT NULL DEFAULT '', preferred_name TEXT NOT NULL DEFAULT '', family_fold TEXT NOT NULL DEFAULT '', date_of_birth TEXT, address_line1 TEXT NOT NULL DEFAULT '', address_line2 TEXT NOT NULL DEFAULT '', town TEXT NOT NULL DEFAULT '', postcode TEXT NOT NULL DEFAULT '', postcode_key TEXT NOT NULL DEFAULT '', outward_code TEXT NOT NULL DEFAULT '', uprn TEXT NOT NULL DEFAULT '', preferred_language TEXT NOT NULL DEFAULT 'en', preferred_channel TEXT NOT NULL DEFAULT 'phone', access_needs TEXT NOT NULL DEFAULT '', interpreter_language TEXT NOT NULL DEFAULT '', sign_language TEXT NOT NULL DEFAULT '', consent_email INTEGER NOT NULL DEFAULT 0, consent_sms INTEGER NOT NULL DEFAULT 0, consent_post INTEGER NOT NULL DEFAULT 1, revision INTEGER NOT NULL DEFAULT 0, created_at TEXT, updated_at TEXT, last_contact_at TEXT NOT NULL DEFAULT '');
 -- table customer_email
 CREATE TABLE customer_email ( customer_row INTEGER NOT NULL REFERENCES customer(row) ON DELETE CASCADE, position INTEGER NOT NULL, email TEXT NOT NULL, email_key TEXT NOT NULL, PRIMARY KEY (customer_row, position)) WITHOUT ROWID;
 -- table customer_flag
 CREATE TABLE customer_flag ( customer_row INTEGER NOT NULL REFERENCES customer(row) ON DELETE CASCADE, position INTEGER NOT NULL, category TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', raised_on TEXT, review_by TEXT, PRIMARY KEY (customer_row, position)) WITHOUT ROWID;
 -- table customer_fts
-CREATE VIRTUAL TABLE customer_fts USING fts4(names, address, tokenize=unicode61 "remove_diacritics=1", prefix="2,3");
+CREATE VIRTUAL TABLE customer_fts USING fts4(names, address, postcode, tokenize=unicode61 "remove_diacritics=1" "tokenchars=_", prefix="2,3");
 -- table customer_fts_content
-CREATE TABLE 'customer_fts_content'(docid INTEGER PRIMARY KEY, 'c0names', 'c1address');
+CREATE TABLE 'customer_fts_content'(docid INTEGER PRIMARY KEY, 'c0names', 'c1address', 'c2postcode');
 -- table customer_fts_docsize
 CREATE TABLE 'customer_fts_docsize'(docid INTEGER PRIMARY KEY, size BLOB);
 -- table customer_fts_segdir

@@ -229,6 +229,7 @@ struct DemoContactHistory::Draft {
 
     const Customer *customer = nullptr;
     bool vulnerable = false;
+    qint64 earliest = 0; // the window's start, or the customer's 18th birthday if later
     std::vector<DraftContact> contacts;
     std::vector<DraftCase> cases;
 };
@@ -484,7 +485,7 @@ void DemoContactHistory::addEpisode(Draft &draft, int requestType, DemoRandom &r
             demand = DemandClassification::failure(FailureKind::WrongOrUnclearInformation);
         }
     }
-    const qint64 start = contactStart(m_windowStart, m_windowEnd, channel, random);
+    const qint64 start = contactStart(draft.earliest, m_windowEnd, channel, random);
     if (start < 0)
         return;
 
@@ -536,6 +537,9 @@ std::vector<DemoHistoryEntry> DemoContactHistory::make(const Customer &customer,
     Draft draft;
     draft.customer = &customer;
     draft.vulnerable = isVulnerable(customer);
+    draft.earliest = m_windowStart;
+    if (customer.dateOfBirth.isValid())
+        draft.earliest = std::max(m_windowStart, secondsSinceEpoch(customer.dateOfBirth.addYears(18).toJulianDay()));
     std::vector<int> requestTypesSoFar;
     for (int episode = 0; episode < episodes && !m_requestTypes.empty(); ++episode) {
         int requestType = 0;

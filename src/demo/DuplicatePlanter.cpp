@@ -50,7 +50,7 @@ QString DuplicatePlanter::withTypo(const QString &name, DemoRandom &random)
                 typed.remove(at, 1);
             break;
         case 1:
-            typed.insert(at, name[at].toLower());
+            typed.insert(at + 1, name[at].toLower());
             break;
         case 2:
             if (at + 1 < size && name[at + 1].isLetter()) {

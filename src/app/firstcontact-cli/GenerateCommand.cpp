@@ -57,8 +57,9 @@ int runGenerate(CommandContext &context)
         context.err << "firstcontact-cli generate: " << message << Qt::endl << usage << Qt::endl;
         return 2;
     };
-    if (parser.positionalArguments().size() > 1)
-        return fail(u"unexpected argument '%1'."_s.arg(parser.positionalArguments().at(1)));
+    // The command's own name is the parser's "program name", so any positional argument is extra.
+    if (!parser.positionalArguments().isEmpty())
+        return fail(u"unexpected argument '%1'."_s.arg(parser.positionalArguments().constFirst()));
     for (const QCommandLineOption *required : { &customersOption, &seedOption, &outOption }) {
         if (!parser.isSet(*required))
             return fail(u"--%1 is required."_s.arg(required->names().constFirst()));

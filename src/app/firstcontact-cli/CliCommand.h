@@ -25,5 +25,6 @@ struct Command {
 };
 
 int runGenerate(CommandContext &context);
+int runCache(CommandContext &context);
 
 } // namespace fc::cli

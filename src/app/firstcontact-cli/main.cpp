@@ -17,6 +17,7 @@ namespace {
 
 constexpr Command kCommands[] = {
     {"generate", "Write a deterministic demo council (customers, cases, contacts) as CSV files", &runGenerate},
+    {"cache", "Create a profile, print its cache key for support, change its password, rotate or check it", &runCache},
 };
 
 QString commandList()

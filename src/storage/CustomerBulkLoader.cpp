@@ -1,0 +1,124 @@
+#include "storage/CustomerBulkLoader.h"
+
+#include "storage/CipherValue.h"
+#include "storage/CustomerSearchKeys.h"
+#include "storage/CustomerStore.h"
+#include "storage/StoreSql.h"
+
+#include <QCoreApplication>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace fc {
+
+namespace {
+
+Error notBegun()
+{
+    return makeError(u"customer.bulk_not_begun"_s,
+                     QCoreApplication::translate("CustomerBulkLoader", "The bulk load has not begun, or has already finished."));
+}
+
+} // namespace
+
+CustomerBulkLoader::CustomerBulkLoader(QSqlDatabase db) : m_db(db), m_transaction(db) {}
+
+CustomerBulkLoader::~CustomerBulkLoader()
+{
+    // Statements go before the transaction rolls back, which then undoes the dropped indexes too.
+    m_writer.reset();
+}
+
+Status CustomerBulkLoader::begin()
+{
+    if (Status begun = m_transaction.begin(); !begun)
+        return begun;
+
+    // Whatever indexes the schema has now (a later migration may add some), read back from the file so
+    // finish() recreates them exactly. UNIQUE constraints' own indexes have no SQL and stay: upserts need them.
+    QSqlQuery list(m_db);
+    if (!list.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                   "AND tbl_name IN ('customer', 'customer_phone', 'customer_email', 'customer_flag') ORDER BY name"_s))
+        return store::queryError(list, QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load"));
+    while (list.next())
+        m_droppedIndexes.append({list.value(0).toString(), list.value(1).toString()});
+    list.finish();
+
+    for (const Index &index : std::as_const(m_droppedIndexes)) {
+        QSqlQuery drop(m_db);
+        if (!drop.exec(u"DROP INDEX "_s + m_db.driver()->escapeIdentifier(index.name, QSqlDriver::TableName)))
+            return store::queryError(drop, QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load"));
+    }
+    m_writer = std::make_unique<store::CustomerRecordWriter>(m_db);
+    return {};
+}
+
+Status CustomerBulkLoader::add(const Customer &customer, const QDateTime &lastContactAt)
+{
+    if (!m_writer || !m_transaction.isActive() || m_failed)
+        return notBegun();
+    if (customer.id.isNull() || customer.reference.trimmed().isEmpty())
+        return makeError(u"customer.invalid"_s,
+                         QCoreApplication::translate("CustomerBulkLoader", "A customer without an id or reference cannot be saved."));
+
+    const QString lastContact = lastContactAt.isValid() ? cipherDateTimeText(lastContactAt) : QString();
+    // The statement runs inside a savepoint only when it fails: the happy path stays one INSERT per table.
+    const Result<qint64> row = m_writer->insert(customer, customerSearchKeys(customer), lastContact);
+    if (row) {
+        ++m_added;
+        return {};
+    }
+    // A duplicate is refused by the customer row itself, before anything else of the record was written;
+    // any other failure may leave half a record, so the load can only be rolled back.
+    if (row.error().code == u"customer.duplicate_reference"_s)
+        return row.error();
+    if (row.error().code != u"customer.duplicate_id"_s) {
+        m_failed = true;
+        return row.error();
+    }
+
+    CustomerStore store(m_db);
+    Status updated = store.upsert(customer); // all-or-nothing through its own savepoint
+    if (updated)
+        updated = store.setLastContactAt(customer.id, lastContactAt);
+    if (!updated) {
+        m_failed = true;
+        return updated;
+    }
+    ++m_added;
+    return {};
+}
+
+Result<qint64> CustomerBulkLoader::finish()
+{
+    if (!m_writer || !m_transaction.isActive())
+        return notBegun();
+    m_writer.reset();
+    if (m_failed) {
+        (void)m_transaction.rollback();
+        return makeError(u"customer.bulk_failed"_s,
+                         QCoreApplication::translate("CustomerBulkLoader",
+                                                     "The bulk load stopped at an error, so nothing of it was saved."));
+    }
+
+    for (const Index &index : std::as_const(m_droppedIndexes)) {
+        QSqlQuery create(m_db);
+        if (!create.exec(index.sql))
+            return store::queryError(create, QCoreApplication::translate("CustomerBulkLoader", "Could not build the search indexes"));
+    }
+    m_droppedIndexes.clear();
+
+    // One segment per term: a search then reads one doclist per word instead of merging dozens.
+    QSqlQuery optimize(m_db);
+    if (!optimize.exec(u"INSERT INTO customer_fts(customer_fts) VALUES('optimize')"_s))
+        return store::queryError(optimize, QCoreApplication::translate("CustomerBulkLoader", "Could not build the search indexes"));
+    optimize.finish();
+
+    if (Status committed = m_transaction.commit(); !committed)
+        return committed.error();
+    return m_added;
+}
+
+} // namespace fc

@@ -1,0 +1,52 @@
+#pragma once
+
+// Writes one customer's rows (customer, phones, emails, flags, FTS) with statements prepared once, for
+// CustomerStore and CustomerBulkLoader. Internal to fc_storage.
+
+#include "core/Customer.h"
+#include "core/Result.h"
+#include "storage/CustomerSearchKeys.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+namespace fc::store {
+
+/// The statements that store a customer and every key it is searched by. Runs inside whatever
+/// transaction or savepoint the caller holds; on an error the caller's savepoint undoes the partial
+/// record. Holds prepared statements: destroy it before the connection is closed.
+class CustomerRecordWriter {
+public:
+    explicit CustomerRecordWriter(QSqlDatabase db);
+
+    /// A new customer: SQLite chooses its row, which becomes the FTS docid. `lastContactAt` is the
+    /// stored text of the last contact ("" for none). Errors: "customer.duplicate_id",
+    /// "customer.duplicate_reference", "cache.query_failed".
+    Result<qint64> insert(const Customer &customer, const CustomerSearchKeys &keys, const QString &lastContactAt);
+
+    /// Replaces every field, child row and search key of the customer at `row`; the row number and the
+    /// last contact time stay. Errors: "customer.duplicate_reference", "cache.query_failed".
+    Status update(qint64 row, const Customer &customer, const CustomerSearchKeys &keys);
+
+private:
+    Status writeChildren(qint64 row, const Customer &customer, const CustomerSearchKeys &keys);
+    Status writeFts(qint64 row, const CustomerSearchKeys &keys);
+    Status prepareAll();
+    Error failure(const QSqlQuery &query, const Customer &customer) const;
+
+    QSqlDatabase m_db;
+    bool m_prepared = false;
+    QSqlQuery m_insert;
+    QSqlQuery m_update;
+    QSqlQuery m_deletePhones;
+    QSqlQuery m_deleteEmails;
+    QSqlQuery m_deleteFlags;
+    QSqlQuery m_insertPhone;
+    QSqlQuery m_insertEmail;
+    QSqlQuery m_insertFlag;
+    QSqlQuery m_deleteFts;
+    QSqlQuery m_insertFts;
+};
+
+} // namespace fc::store

@@ -1,0 +1,217 @@
+// Kill -9 at random moments: a child process (cache_writer_child) writes 2,000-row transactions, or
+// writes and rotates the key, and is killed with SIGKILL at a random point, many times. After every kill
+// the profile must unlock with the same password, PRAGMA integrity_check must say ok, every batch the
+// child reported committed must be there, and no batch may be there in part.
+//
+// FC_CRASH_ITERATIONS=N runs N kills per test function instead of the default (25 during writes, 10
+// during key rotation); FC_CRASH_SEED=S replays the kill moments of an earlier run (its seed is printed).
+
+#include "storage/CacheProfile.h"
+#include "unit/storage/ProfileTestSupport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace fc;
+using namespace fc::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kRowsPerBatch = 2000;
+constexpr int kRowsPerBatchWhileRotating = 200;
+
+struct KillOutcome {
+    QSet<int> committed; // batches the child reported after COMMIT returned
+    QByteArray lastLine; // "begin N": killed inside a batch; "committed N" while rotating: inside a rotation
+    bool beforeReady = false;
+    QString error; // the child's own failure, which is the test's failure
+};
+
+} // namespace
+
+class tst_CacheCrash : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void killDuringLargeWritesLosesNoCommittedBatch();
+    void killDuringKeyRotationLeavesACacheThatOpensWithTheSamePassword();
+
+private:
+    // Starts the child, kills it at a random moment, returns what it had reported.
+    KillOutcome runAndKill(const QString &mode, const QString &dir, int rowsPerBatch, int maxDelayMs);
+    // Unlocks `dir` and checks integrity and batches; returns the batch count found, or -1 after a failure.
+    void verifyProfile(const QString &dir, const QSet<int> &reported, int rowsPerBatch, int *batchesFound);
+
+    QString m_child;
+    quint32 m_seed = 0;
+    int m_iterations = 0;
+    QRandomGenerator m_random;
+    QTemporaryDir m_dir;
+};
+
+void tst_CacheCrash::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_child = QDir(QCoreApplication::applicationDirPath()).filePath(u"cache_writer_child"_s);
+    QVERIFY2(QFileInfo(m_child).isExecutable(), qPrintable(m_child));
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    bool seeded = false;
+    m_seed = env.value(u"FC_CRASH_SEED"_s).toUInt(&seeded);
+    if (!seeded)
+        m_seed = QRandomGenerator::system()->generate();
+    m_random.seed(m_seed);
+    m_iterations = env.value(u"FC_CRASH_ITERATIONS"_s).toInt();
+    qInfo("crash test seed %u (FC_CRASH_SEED=%u replays it); FC_CRASH_ITERATIONS=%d", m_seed, m_seed, m_iterations);
+}
+
+KillOutcome tst_CacheCrash::runAndKill(const QString &mode, const QString &dir, int rowsPerBatch, int maxDelayMs)
+{
+    KillOutcome outcome;
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(m_child, { mode, dir, QString::number(rowsPerBatch) });
+    if (!child.waitForStarted(30000)) {
+        outcome.error = u"the child did not start: "_s + child.errorString();
+        return outcome;
+    }
+    child.write("crash test password\n");
+    child.closeWriteChannel();
+
+    // One kill in five lands anywhere from start-up on (during Argon2id, the open, the migration check);
+    // the rest land after "ready", while batches are being written.
+    const bool early = m_random.bounded(5) == 0;
+    QByteArray output;
+    if (!early) {
+        QElapsedTimer waited;
+        waited.start();
+        while (!output.contains("ready\n") && child.state() == QProcess::Running && waited.elapsed() < 30000) {
+            child.waitForReadyRead(100);
+            output += child.readAllStandardOutput();
+        }
+    }
+    QThread::msleep(m_random.bounded(maxDelayMs));
+    child.kill(); // SIGKILL
+    child.waitForFinished(30000);
+    output += child.readAllStandardOutput();
+
+    const QList<QByteArray> lines = output.split('\n');
+    outcome.beforeReady = !output.contains("ready\n");
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("error "))
+            outcome.error = QString::fromUtf8(line);
+        else if (line.startsWith("committed "))
+            outcome.committed.insert(line.mid(10).toInt());
+    }
+    for (qsizetype i = lines.size() - 1; i >= 0 && outcome.lastLine.isEmpty(); --i)
+        outcome.lastLine = lines.at(i);
+    if (outcome.error.isEmpty() && child.exitStatus() != QProcess::CrashExit)
+        outcome.error = u"the child ended by itself (exit code %1) before it was killed"_s.arg(child.exitCode());
+    return outcome;
+}
+
+void tst_CacheCrash::verifyProfile(const QString &dir, const QSet<int> &reported, int rowsPerBatch, int *batchesFound)
+{
+    *batchesFound = -1;
+    Result<CacheProfile> unlocked = CacheProfile::unlock(dir, password("crash test password"));
+    QVERIFY2(unlocked.ok(), why(unlocked).constData());
+    QVERIFY(!QFileInfo::exists(ProfileLayout(dir).pendingKeyFile()));
+    QSqlQuery query(unlocked.value().database());
+    QVERIFY(query.exec(u"PRAGMA integrity_check"_s));
+    QStringList integrity;
+    while (query.next())
+        integrity.append(query.value(0).toString());
+    QCOMPARE(integrity, QStringList { u"ok"_s });
+
+    QMap<int, int> rowsByBatch;
+    if (query.exec(u"SELECT batch, count(*), min(seq), max(seq) FROM crash_batch GROUP BY batch"_s)) {
+        while (query.next()) {
+            const int batch = query.value(0).toInt();
+            rowsByBatch.insert(batch, query.value(1).toInt());
+            // A batch is whole: all its rows, numbered 0 .. rows-1.
+            QCOMPARE(query.value(1).toInt(), rowsPerBatch);
+            QCOMPARE(query.value(2).toInt(), 0);
+            QCOMPARE(query.value(3).toInt(), rowsPerBatch - 1);
+        }
+    } else {
+        // Only before the child ever got as far as creating its table.
+        QVERIFY2(reported.isEmpty(), qPrintable(query.lastError().text()));
+    }
+    for (int batch : reported)
+        QVERIFY2(rowsByBatch.contains(batch),
+                 qPrintable(u"batch %1 was reported committed but is missing"_s.arg(batch)));
+    *batchesFound = int(rowsByBatch.size());
+}
+
+void tst_CacheCrash::killDuringLargeWritesLosesNoCommittedBatch()
+{
+    const int kills = m_iterations > 0 ? m_iterations : 25;
+    const QString dir = m_dir.filePath(u"writes"_s);
+    {
+        const Result<CacheProfile> made
+            = CacheProfile::create(dir, u"crash"_s, password("crash test password"), KdfCost::Interactive);
+        QVERIFY2(made.ok(), why(made).constData());
+    }
+    QSet<int> reported;
+    int insideBatch = 0;
+    int early = 0;
+    int batches = 0;
+    for (int kill = 1; kill <= kills; ++kill) {
+        const KillOutcome outcome = runAndKill(u"write"_s, dir, kRowsPerBatch, 300);
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(u"kill %1: %2"_s.arg(kill).arg(outcome.error)));
+        reported += outcome.committed;
+        insideBatch += outcome.lastLine.startsWith("begin ") ? 1 : 0;
+        early += outcome.beforeReady ? 1 : 0;
+        verifyProfile(dir, reported, kRowsPerBatch, &batches);
+        if (QTest::currentTestFailed()) {
+            qWarning("failed after kill %d of %d (seed %u)", kill, kills, m_seed);
+            return;
+        }
+    }
+    QVERIFY(batches >= reported.size());
+    qInfo("%d kills: %d inside a 2,000-row transaction, %d before the child was ready; %d batches committed "
+          "and all present (%d reported before the kill)",
+          kills, insideBatch, early, batches, int(reported.size()));
+}
+
+void tst_CacheCrash::killDuringKeyRotationLeavesACacheThatOpensWithTheSamePassword()
+{
+    const int kills = m_iterations > 0 ? m_iterations : 10;
+    const QString dir = m_dir.filePath(u"rotation"_s);
+    {
+        const Result<CacheProfile> made
+            = CacheProfile::create(dir, u"crash"_s, password("crash test password"), KdfCost::Interactive);
+        QVERIFY2(made.ok(), why(made).constData());
+    }
+    QSet<int> reported;
+    int batches = 0;
+    int insideRotation = 0;
+    for (int kill = 1; kill <= kills; ++kill) {
+        const KillOutcome outcome = runAndKill(u"rotate"_s, dir, kRowsPerBatchWhileRotating, 600);
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(u"kill %1: %2"_s.arg(kill).arg(outcome.error)));
+        reported += outcome.committed;
+        insideRotation += outcome.lastLine.startsWith("committed ") ? 1 : 0;
+        verifyProfile(dir, reported, kRowsPerBatchWhileRotating, &batches);
+        if (QTest::currentTestFailed()) {
+            qWarning("failed after kill %d of %d (seed %u)", kill, kills, m_seed);
+            return;
+        }
+    }
+    qInfo("%d kills during write-and-rotate: %d inside a key rotation; %d batches committed and all present", kills,
+          insideRotation, batches);
+}
+
+QTEST_GUILESS_MAIN(tst_CacheCrash)
+#include "tst_CacheCrash.moc"

@@ -46,10 +46,16 @@ public:
     /// Errors: those, "cache.query_failed", "customer.bulk_not_begun".
     Status add(const Customer &customer, const QDateTime &lastContactAt = {});
 
-    /// Builds the indexes, merges the FTS index into one segment per term, and commits. Returns how
-    /// many customers were added. On an error, or after add() failed midway through a record
-    /// ("customer.bulk_failed"), everything since begin() is rolled back.
+    /// Builds the indexes and commits, then merges the FTS index (mergeSearchIndex()). Returns how many
+    /// customers were added. On an error, or after add() failed midway through a record
+    /// ("customer.bulk_failed"), everything since begin() is rolled back; "customer.index_merge_failed"
+    /// alone means the load was saved and only the merge is still to do.
     Result<qint64> finish();
+
+    /// Merges the FTS index into one segment per term, in a transaction of its own, so a search reads
+    /// one list per word instead of dozens. Worth it after a load; harmless to repeat.
+    /// Errors: "customer.index_merge_failed" (nothing lost; searches work, more slowly).
+    static Status mergeSearchIndex(QSqlDatabase db);
 
     qint64 added() const { return m_added; }
 

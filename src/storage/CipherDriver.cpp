@@ -115,7 +115,7 @@ Status CipherDriver::openWithKey(const QString &path, QByteArrayView rawKey32, c
 
 Status CipherDriver::openKeyed(const QString &path, QByteArrayView rawKey32, const CipherOpenOptions &options)
 {
-    if (rawKey32.size() != 32)
+    if (rawKey32.size() != 32 && !options.benchmarkOnlyWithoutEncryption)
         return makeError(u"cache.invalid_key"_s,
                          tr("The cache key must be exactly 32 bytes; %1 bytes were given.").arg(rawKey32.size()));
 
@@ -160,14 +160,15 @@ Status CipherDriver::openKeyed(const QString &path, QByteArrayView rawKey32, con
                                 "SQLCipher %2x. The cache file %3 was not opened.")
                                  .arg(version, supportedCipherVersionPrefix, nativePath(path)));
 
-        {
+        if (!options.benchmarkOnlyWithoutEncryption) { // SQLCipher with no key is plain SQLite
             const RawKeyLiteral key(rawKey32);
             if (sqlite3_key(m_db, key.data(), key.size()) != SQLITE_OK)
                 return makeError(u"cache.open_failed"_s,
                                  tr("The key could not be applied to the cache file %1: %2")
                                      .arg(nativePath(path), sqliteMessage(m_db, SQLITE_ERROR)));
         }
-        const QByteArray pageSize = "PRAGMA cipher_page_size = " + QByteArray::number(cipherPageSize) + ';';
+        const QByteArray pageSize = (options.benchmarkOnlyWithoutEncryption ? "PRAGMA page_size = " : "PRAGMA cipher_page_size = ")
+            + QByteArray::number(cipherPageSize) + ';';
         if (runStatement(m_db, pageSize.constData()) != SQLITE_OK)
             return makeError(u"cache.open_failed"_s,
                              tr("The page size of the cache file %1 could not be set: %2")

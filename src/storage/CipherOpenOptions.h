@@ -11,6 +11,9 @@ struct CipherOpenOptions {
     int cacheSizeKiB = 32 * 1024;
     /// How long a statement waits for another connection's write lock before failing with SQLITE_BUSY.
     int busyTimeoutMs = 5000;
+    /// BENCHMARKS ONLY (bench_search): open the file as plain, unencrypted SQLite, ignoring the key, to
+    /// measure what encryption costs with the same driver and code. Never set for a real cache.
+    bool benchmarkOnlyWithoutEncryption = false;
 };
 
 } // namespace fc

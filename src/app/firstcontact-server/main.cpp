@@ -1,5 +1,6 @@
-// firstcontact-server: the central server. Composition root only.
+// firstcontact-server: the central server. Composition root only: commands live in their own files.
 
+#include "ServerCommand.h"
 #include "core/Version.h"
 
 #include <QCommandLineParser>
@@ -7,6 +8,29 @@
 #include <QTextStream>
 
 #include <cstdio>
+
+using namespace fc::server::cli;
+
+namespace {
+
+constexpr Command kCommands[] = {
+    { "migrate", "Bring the database to this server's schema", &runMigrate },
+    { "serve", "Serve the HTTP API (--listen 127.0.0.1:8443 [--tls-cert F --tls-key F])", &runServe },
+    { "user", "Manage accounts: add NAME --role R --team T, passwd NAME, disable NAME, enable NAME, list", &runUser },
+    { "device", "Client devices: list, revoke ID", &runDevice },
+    { "seed-demo", "Generate the demo council into the database (--customers N --seed S)", &runSeedDemo },
+};
+
+QString commandList()
+{
+    QString text = QStringLiteral("\nCommands:\n");
+    for (const Command &command : kCommands)
+        text += QStringLiteral("  %1  %2\n").arg(QLatin1StringView(command.name), -10).arg(QLatin1StringView(command.summary));
+    text += QStringLiteral("\nRun 'firstcontact-server COMMAND --help' for a command's options.\n");
+    return text;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -41,10 +65,20 @@ int main(int argc, char *argv[])
     }
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(helpOption) || positional.isEmpty()) {
-        out << parser.helpText();
+        out << parser.helpText() << commandList();
         out.flush();
         return positional.isEmpty() && !parser.isSet(helpOption) ? 2 : 0;
     }
-    err << "firstcontact-server: unknown command '" << positional.first() << "'" << Qt::endl;
+    const QString name = positional.first();
+    for (const Command &command : kCommands) {
+        if (name == QLatin1StringView(command.name)) {
+            CommandContext context { positional, parser.value(dbOption), out, err };
+            const int code = command.run(context);
+            out.flush();
+            err.flush();
+            return code;
+        }
+    }
+    err << "firstcontact-server: unknown command '" << name << "'" << Qt::endl << commandList();
     return 2;
 }

@@ -1,0 +1,37 @@
+#pragma once
+
+// How customers, cases and contacts become rows of the server's tables, the same on both back ends.
+
+#include "core/Case.h"
+#include "core/Contact.h"
+#include "core/Customer.h"
+
+#include <QStringList>
+#include <QVariantList>
+
+namespace fc::server {
+
+/// Column lists and row values for the domain tables (see docs/SERVER.md, "Schema"). Values are what
+/// ServerDatabase binds on either back end: UUIDs without braces, times as ISO 8601 UTC, lists as
+/// ';'-separated keys, customer flags and script answers as JSON text. Seeding uses them today; sync
+/// will apply pushed records with them.
+class DomainRows {
+public:
+    static QStringList customerColumns();
+    static QVariantList customerRow(const Customer &customer);
+
+    static QStringList caseColumns();
+    static QVariantList caseRow(const Case &serviceCase);
+
+    /// The contact without its linked cases, which go to contact_cases.
+    static QStringList contactColumns();
+    static QVariantList contactRow(const Contact &contact);
+
+    static QStringList contactCaseColumns(); // contact_id, case_id, position
+    static QList<QVariantList> contactCaseRows(const Contact &contact);
+
+    /// `[{"category": "bereavement", "note": "", "raised_on": "2026-01-02", "review_by": "2026-07-02"}]`
+    static QString flagsJson(const QList<CustomerFlag> &flags);
+};
+
+} // namespace fc::server

@@ -1,0 +1,211 @@
+#include "server/ServerDatabase.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace fc::server {
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return u"fc_server_%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+QString statementHead(const QString &sql)
+{
+    const QString simplified = sql.simplified();
+    return simplified.size() > 60 ? simplified.left(60) + u"..."_s : simplified;
+}
+
+} // namespace
+
+ServerDatabase::ServerDatabase(DatabaseLocation location, QString connectionName)
+    : m_location(std::move(location)), m_connectionName(std::move(connectionName))
+{
+}
+
+ServerDatabase::~ServerDatabase()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseLocation &location,
+                                                             const QString &connectionName)
+{
+    const QString driver = location.dialect == SqlDialect::PostgreSql ? u"QPSQL"_s : u"QSQLITE"_s;
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return makeError(u"db.driver_missing"_s,
+                         QCoreApplication::translate("fc::server::ServerDatabase",
+                                                     "The Qt SQL driver %1 is not installed (Debian: %2).")
+                             .arg(driver, location.dialect == SqlDialect::PostgreSql ? u"libqt6sql6-psql"_s
+                                                                                      : u"libqt6sql6-sqlite"_s));
+    const QString name = connectionName.isEmpty() ? uniqueConnectionName() : connectionName;
+    std::unique_ptr<ServerDatabase> database(new ServerDatabase(location, name));
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    if (location.dialect == SqlDialect::PostgreSql) {
+        db.setHostName(location.host);
+        db.setPort(location.port);
+        db.setUserName(location.user);
+        db.setPassword(location.password);
+        db.setDatabaseName(location.database);
+        db.setConnectOptions(location.connectOptions);
+    } else {
+        const QFileInfo file(location.path);
+        if (!QDir().mkpath(file.absolutePath()))
+            return makeError(u"db.open_failed"_s,
+                             QCoreApplication::translate("fc::server::ServerDatabase",
+                                                         "Cannot create the directory %1 for the database.")
+                                 .arg(file.absolutePath()));
+        db.setDatabaseName(location.path);
+        // Another process (a migrate beside a serve) may hold the write lock briefly: wait, do not fail.
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    }
+    if (Status opened = database->openConnection(); !opened)
+        return opened.error();
+    return database;
+}
+
+Status ServerDatabase::openConnection()
+{
+    QSqlDatabase db = database();
+    if (!db.open())
+        return makeError(u"db.open_failed"_s,
+                         QCoreApplication::translate("fc::server::ServerDatabase", "Cannot open the database %1: %2")
+                             .arg(m_location.displayName(), db.lastError().text()));
+    const QStringList setup = m_location.dialect == SqlDialect::PostgreSql
+        // Timestamps travel as UTC text; a session time zone of UTC keeps what we read back in UTC too.
+        ? QStringList { u"SET TIME ZONE 'UTC'"_s, u"SET client_min_messages = warning"_s }
+        : QStringList { u"PRAGMA foreign_keys = ON"_s };
+    for (const QString &statement : setup) {
+        if (Result<QSqlQuery> done = run(statement); !done)
+            return done.error();
+    }
+    m_statementTimeout = -1;
+    return {};
+}
+
+QSqlDatabase ServerDatabase::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<QSqlQuery> ServerDatabase::run(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    const bool ok = values.isEmpty() ? query.exec(sql) : [&] {
+        if (!query.prepare(sql))
+            return false;
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        return query.exec();
+    }();
+    if (!ok)
+        return makeError(u"db.query_failed"_s,
+                         QCoreApplication::translate("fc::server::ServerDatabase", "The statement \"%1\" failed: %2")
+                             .arg(statementHead(sql), query.lastError().text()));
+    return query;
+}
+
+Result<QVariant> ServerDatabase::scalar(const QString &sql, const QVariantList &values) const
+{
+    Result<QSqlQuery> query = run(sql, values);
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return QVariant();
+    return query.value().value(0);
+}
+
+Status ServerDatabase::begin()
+{
+    if (!database().transaction())
+        return makeError(u"db.transaction_failed"_s,
+                         QCoreApplication::translate("fc::server::ServerDatabase", "Cannot start a transaction: %1")
+                             .arg(database().lastError().text()));
+    return {};
+}
+
+Status ServerDatabase::commit()
+{
+    if (!database().commit()) {
+        const QString why = database().lastError().text();
+        database().rollback();
+        return makeError(u"db.transaction_failed"_s,
+                         QCoreApplication::translate("fc::server::ServerDatabase",
+                                                     "Cannot commit the transaction; nothing was saved: %1")
+                             .arg(why));
+    }
+    return {};
+}
+
+void ServerDatabase::rollback()
+{
+    database().rollback();
+}
+
+bool ServerDatabase::ping() const
+{
+    QSqlQuery query(database());
+    return query.exec(u"SELECT 1"_s) && query.next();
+}
+
+Status ServerDatabase::reconnect()
+{
+    QSqlDatabase db = database();
+    db.close();
+    return openConnection();
+}
+
+Status ServerDatabase::setStatementTimeout(int milliseconds)
+{
+    if (m_location.dialect != SqlDialect::PostgreSql || milliseconds == m_statementTimeout)
+        return {};
+    if (Result<QSqlQuery> done = run(u"SET statement_timeout = %1"_s.arg(qMax(0, milliseconds))); !done)
+        return done.error();
+    m_statementTimeout = milliseconds;
+    return {};
+}
+
+QVariant ServerDatabase::timestampValue(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QVariant(QMetaType::fromType<QString>());
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QVariant ServerDatabase::uuidValue(const QUuid &id)
+{
+    if (id.isNull())
+        return QVariant(QMetaType::fromType<QString>());
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QDateTime ServerDatabase::readTimestamp(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    if (value.metaType() == QMetaType::fromType<QDateTime>())
+        return value.toDateTime().toUTC();
+    QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return parsed.isValid() ? parsed.toUTC() : QDateTime();
+}
+
+QUuid ServerDatabase::readUuid(const QVariant &value)
+{
+    return value.isNull() ? QUuid() : QUuid::fromString(value.toString());
+}
+
+} // namespace fc::server

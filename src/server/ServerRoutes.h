@@ -1,0 +1,16 @@
+#pragma once
+
+// Every route of API version 1, assembled in one place.
+
+#include "core/Result.h"
+#include "server/AuthService.h"
+#include "server/RouteTable.h"
+#include "server/ServerDatabase.h"
+
+namespace fc::server {
+
+/// The /v1 routes: health and authentication today; sync and the rest add theirs here.
+/// Errors: those of RouteTable::add (a programming error, reported rather than crashed on).
+Result<RouteTable> buildServerRoutes(AuthService &auth, ServerDatabase &database);
+
+} // namespace fc::server

@@ -1,0 +1,201 @@
+#include "server/ServerSchema.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fc::server {
+
+namespace {
+
+// Statements are written once with type words that each dialect spells its own way, so the two schemas
+// cannot drift apart by accident. PostgreSQL gets real types (uuid, timestamptz, date, boolean);
+// SQLite stores the same values as text and integers (times as ISO 8601 UTC text, which sorts).
+struct TypeWord {
+    QLatin1StringView word;
+    QLatin1StringView postgresql;
+    QLatin1StringView sqlite;
+};
+
+const TypeWord kTypeWords[] = {
+    { "%UUID%"_L1, "uuid"_L1, "TEXT"_L1 },
+    { "%TIME%"_L1, "timestamptz"_L1, "TEXT"_L1 },
+    { "%DATE%"_L1, "date"_L1, "TEXT"_L1 },
+    { "%BOOL%"_L1, "boolean"_L1, "INTEGER"_L1 },
+    { "%FALSE%"_L1, "false"_L1, "0"_L1 },
+    { "%TRUE%"_L1, "true"_L1, "1"_L1 },
+    { "%BIGINT%"_L1, "bigint"_L1, "INTEGER"_L1 },
+    { "%SERIAL_KEY%"_L1, "bigserial PRIMARY KEY"_L1, "INTEGER PRIMARY KEY AUTOINCREMENT"_L1 },
+};
+
+void addBoth(ServerMigration &migration, const QString &statement)
+{
+    QString postgresql = statement;
+    QString sqlite = statement;
+    for (const TypeWord &type : kTypeWords) {
+        postgresql.replace(type.word, type.postgresql);
+        sqlite.replace(type.word, type.sqlite);
+    }
+    migration.postgresql.append(postgresql);
+    migration.sqlite.append(sqlite);
+}
+
+// Version 1: who may use the server (teams, users, devices, sessions, login failures), the council's
+// records (customers, cases, contacts and which cases a contact touched) and the change log that sync
+// will serve. Design notes are in docs/SERVER.md.
+ServerMigration version1()
+{
+    ServerMigration m;
+    m.version = 1;
+    m.description = u"users, teams, devices, sessions, login failures, customers, cases, contacts, change log"_s;
+
+    // --- who may use the server
+    addBoth(m, u"CREATE TABLE teams ("
+               " name TEXT PRIMARY KEY,"
+               " created_at %TIME% NOT NULL)"_s);
+    addBoth(m, u"CREATE TABLE users ("
+               " name TEXT PRIMARY KEY,"
+               " role TEXT NOT NULL CHECK (role IN ('agent', 'counter', 'supervisor', 'admin')),"
+               " team TEXT NOT NULL REFERENCES teams(name),"
+               " password_hash TEXT NOT NULL,"
+               " disabled %BOOL% NOT NULL DEFAULT %FALSE%,"
+               " created_at %TIME% NOT NULL)"_s);
+    addBoth(m, u"CREATE INDEX users_team ON users(team)"_s);
+    // A device is one client profile (one user's cache on one machine): revoking it wipes that cache.
+    addBoth(m, u"CREATE TABLE devices ("
+               " id TEXT PRIMARY KEY,"
+               " user_name TEXT NOT NULL REFERENCES users(name),"
+               " name TEXT NOT NULL,"
+               " registered_at %TIME% NOT NULL,"
+               " last_seen_at %TIME% NOT NULL,"
+               " revoked_at %TIME%)"_s);
+    addBoth(m, u"CREATE INDEX devices_user ON devices(user_name)"_s);
+    // Only the SHA-256 of a token is kept: a copy of the database lets nobody in.
+    addBoth(m, u"CREATE TABLE sessions ("
+               " token_hash TEXT PRIMARY KEY,"
+               " user_name TEXT NOT NULL REFERENCES users(name),"
+               " device_id TEXT NOT NULL REFERENCES devices(id),"
+               " created_at %TIME% NOT NULL,"
+               " expires_at %TIME% NOT NULL)"_s);
+    addBoth(m, u"CREATE INDEX sessions_user ON sessions(user_name)"_s);
+    addBoth(m, u"CREATE INDEX sessions_device ON sessions(device_id)"_s);
+    addBoth(m, u"CREATE INDEX sessions_expires ON sessions(expires_at)"_s);
+    // Failures name whatever user was typed, known or not, so throttling reveals nothing about accounts.
+    addBoth(m, u"CREATE TABLE login_failures ("
+               " id %SERIAL_KEY%,"
+               " user_name TEXT NOT NULL,"
+               " address TEXT NOT NULL,"
+               " failed_at %TIME% NOT NULL)"_s);
+    addBoth(m, u"CREATE INDEX login_failures_user ON login_failures(user_name, failed_at)"_s);
+    addBoth(m, u"CREATE INDEX login_failures_address ON login_failures(address, failed_at)"_s);
+
+    // --- the council's records: the columns of fc_demo's CsvSink, lists as ';'-separated keys and
+    // flags and script answers as JSON text, so nothing is lost on the way from a desk and back.
+    addBoth(m, u"CREATE TABLE customers ("
+               " id %UUID% PRIMARY KEY,"
+               " reference TEXT NOT NULL UNIQUE,"
+               " title TEXT NOT NULL DEFAULT '',"
+               " given_name TEXT NOT NULL DEFAULT '',"
+               " family_name TEXT NOT NULL DEFAULT '',"
+               " preferred_name TEXT NOT NULL DEFAULT '',"
+               " date_of_birth %DATE%,"
+               " phones TEXT NOT NULL DEFAULT '',"
+               " emails TEXT NOT NULL DEFAULT '',"
+               " address_line1 TEXT NOT NULL DEFAULT '',"
+               " address_line2 TEXT NOT NULL DEFAULT '',"
+               " town TEXT NOT NULL DEFAULT '',"
+               " postcode TEXT NOT NULL DEFAULT '',"
+               " uprn TEXT NOT NULL DEFAULT '',"
+               " preferred_language TEXT NOT NULL DEFAULT 'en',"
+               " preferred_channel TEXT NOT NULL DEFAULT 'phone',"
+               " access_needs TEXT NOT NULL DEFAULT '',"
+               " interpreter_language TEXT NOT NULL DEFAULT '',"
+               " sign_language TEXT NOT NULL DEFAULT '',"
+               " flags TEXT NOT NULL DEFAULT '[]',"
+               " consent_email %BOOL% NOT NULL DEFAULT %FALSE%,"
+               " consent_sms %BOOL% NOT NULL DEFAULT %FALSE%,"
+               " consent_post %BOOL% NOT NULL DEFAULT %TRUE%,"
+               " revision %BIGINT% NOT NULL DEFAULT 1,"
+               " created_at %TIME% NOT NULL,"
+               " updated_at %TIME% NOT NULL)"_s);
+    addBoth(m, u"CREATE INDEX customers_postcode ON customers(postcode)"_s);
+    addBoth(m, u"CREATE INDEX customers_uprn ON customers(uprn)"_s);
+    addBoth(m, u"CREATE TABLE contacts ("
+               " id %UUID% PRIMARY KEY,"
+               " customer_id %UUID% REFERENCES customers(id),"
+               " channel TEXT NOT NULL,"
+               " site TEXT NOT NULL DEFAULT '',"
+               " agent TEXT NOT NULL DEFAULT '',"
+               " started_at %TIME% NOT NULL,"
+               " ended_at %TIME%,"
+               " service TEXT NOT NULL DEFAULT '',"
+               " reason TEXT NOT NULL DEFAULT '',"
+               " script_id TEXT NOT NULL DEFAULT '',"
+               " script_version INTEGER NOT NULL DEFAULT 0,"
+               " answers TEXT NOT NULL DEFAULT '{}',"
+               " outcome TEXT,"
+               " signposted_to TEXT NOT NULL DEFAULT '',"
+               " transferred_to TEXT NOT NULL DEFAULT '',"
+               " demand_type TEXT NOT NULL DEFAULT 'value',"
+               " failure_kind TEXT NOT NULL DEFAULT '',"
+               " notes TEXT NOT NULL DEFAULT '',"
+               " corrects_contact_id %UUID% REFERENCES contacts(id))"_s);
+    addBoth(m, u"CREATE INDEX contacts_customer ON contacts(customer_id, started_at)"_s);
+    addBoth(m, u"CREATE INDEX contacts_corrects ON contacts(corrects_contact_id)"_s);
+    addBoth(m, u"CREATE TABLE cases ("
+               " id %UUID% PRIMARY KEY,"
+               " reference TEXT NOT NULL UNIQUE,"
+               " customer_id %UUID% REFERENCES customers(id),"
+               " service TEXT NOT NULL,"
+               " request_type TEXT NOT NULL,"
+               " status TEXT NOT NULL,"
+               " priority TEXT NOT NULL DEFAULT 'normal',"
+               " team TEXT NOT NULL DEFAULT '',"
+               " assignee TEXT NOT NULL DEFAULT '',"
+               " raised_at %TIME% NOT NULL,"
+               " promised_by %TIME%,"
+               " resolved_at %TIME%,"
+               " raising_contact_id %UUID% REFERENCES contacts(id),"
+               " summary TEXT NOT NULL DEFAULT '',"
+               " closure_reason TEXT,"
+               " revision %BIGINT% NOT NULL DEFAULT 1)"_s);
+    addBoth(m, u"CREATE INDEX cases_customer ON cases(customer_id, status)"_s);
+    addBoth(m, u"CREATE INDEX cases_team ON cases(team, status)"_s);
+    // `position` keeps the order in which the agent linked the cases.
+    addBoth(m, u"CREATE TABLE contact_cases ("
+               " contact_id %UUID% NOT NULL REFERENCES contacts(id),"
+               " case_id %UUID% NOT NULL REFERENCES cases(id),"
+               " position INTEGER NOT NULL,"
+               " PRIMARY KEY (contact_id, case_id))"_s);
+    addBoth(m, u"CREATE INDEX contact_cases_case ON contact_cases(case_id)"_s);
+
+    // --- the change log sync serves (design in docs/SERVER.md, "Change log"). On PostgreSQL every row
+    // also records the writing transaction (pg_current_xact_id()), because a bigserial position alone
+    // lets a reader pass a transaction that commits late; SQLite has one writer, so order is commit order.
+    m.postgresql.append(u"CREATE TABLE change_log ("
+                        " position bigserial PRIMARY KEY,"
+                        " writer_xid xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+                        " entity text NOT NULL CHECK (entity IN ('customer', 'case', 'contact')),"
+                        " entity_id uuid NOT NULL,"
+                        " operation text NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),"
+                        " revision bigint NOT NULL,"
+                        " payload text NOT NULL,"
+                        " changed_at timestamptz NOT NULL DEFAULT now())"_s);
+    m.sqlite.append(u"CREATE TABLE change_log ("
+                    " position INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    " entity TEXT NOT NULL CHECK (entity IN ('customer', 'case', 'contact')),"
+                    " entity_id TEXT NOT NULL,"
+                    " operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),"
+                    " revision INTEGER NOT NULL,"
+                    " payload TEXT NOT NULL,"
+                    " changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"_s);
+    addBoth(m, u"CREATE INDEX change_log_entity ON change_log(entity, entity_id)"_s);
+    return m;
+}
+
+} // namespace
+
+QList<ServerMigration> serverMigrations()
+{
+    return { version1() };
+}
+
+} // namespace fc::server

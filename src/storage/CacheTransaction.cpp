@@ -29,7 +29,7 @@ bool cacheInTransaction(const QSqlDatabase &db)
     return sqlite3_get_autocommit(driver->connection()) == 0;
 }
 
-CacheTransaction::CacheTransaction(QSqlDatabase db) : m_db(std::move(db)) {}
+CacheTransaction::CacheTransaction(QSqlDatabase db) : m_db(std::move(db)) { }
 
 CacheTransaction::~CacheTransaction()
 {
@@ -66,9 +66,9 @@ Status CacheTransaction::commit()
     // A failed COMMIT may leave SQLite's transaction open (SQLITE_BUSY); end it so the promise holds.
     if (cacheInTransaction(m_db))
         m_db.rollback();
-    return makeError(u"cache.commit_failed"_s,
-                     QCoreApplication::translate("CacheTransaction", "The changes could not be saved and were undone: %1")
-                         .arg(why));
+    return makeError(
+        u"cache.commit_failed"_s,
+        QCoreApplication::translate("CacheTransaction", "The changes could not be saved and were undone: %1").arg(why));
 }
 
 Status CacheTransaction::rollback()

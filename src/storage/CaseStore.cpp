@@ -13,8 +13,9 @@ namespace fc {
 
 namespace {
 
-constexpr auto kColumns = "id, reference, customer_id, service, request_type, status, priority, team, assignee, "
-                          "raised_at, promised_by, resolved_at, raising_contact_id, summary, closure_reason, revision"_L1;
+constexpr auto kColumns
+    = "id, reference, customer_id, service, request_type, status, priority, team, assignee, "
+      "raised_at, promised_by, resolved_at, raising_contact_id, summary, closure_reason, revision"_L1;
 
 Error invalid(const QString &message)
 {
@@ -28,11 +29,13 @@ Status validate(const Case &c)
     if (c.reference.isEmpty())
         return invalid(QCoreApplication::translate("CaseStore", "A case without a reference cannot be saved."));
     if (c.service.isEmpty() || c.requestType.isEmpty())
-        return invalid(QCoreApplication::translate("CaseStore", "Case %1 has no service or request type, so it cannot be saved.")
-                           .arg(c.reference));
+        return invalid(
+            QCoreApplication::translate("CaseStore", "Case %1 has no service or request type, so it cannot be saved.")
+                .arg(c.reference));
     if (!c.raisedAt.isValid())
-        return invalid(QCoreApplication::translate("CaseStore", "Case %1 has no time it was raised, so it cannot be saved.")
-                           .arg(c.reference));
+        return invalid(
+            QCoreApplication::translate("CaseStore", "Case %1 has no time it was raised, so it cannot be saved.")
+                .arg(c.reference));
     return {};
 }
 
@@ -101,7 +104,7 @@ QString placeholders(qsizetype n)
 
 } // namespace
 
-CaseStore::CaseStore(QSqlDatabase db) : m_db(std::move(db)) {}
+CaseStore::CaseStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
 Status CaseStore::upsert(const Case &c)
 {
@@ -113,8 +116,10 @@ Status CaseStore::upsert(const Case &c)
     auto failed = [&](const QSqlQuery &query) -> Status {
         if (store::isUniqueViolation(query))
             return makeError(u"case.duplicate_reference"_s,
-                             QCoreApplication::translate("CaseStore", "Another case already has the reference %1.").arg(c.reference));
-        return store::queryError(query, QCoreApplication::translate("CaseStore", "Could not save case %1").arg(c.reference));
+                             QCoreApplication::translate("CaseStore", "Another case already has the reference %1.")
+                                 .arg(c.reference));
+        return store::queryError(query,
+                                 QCoreApplication::translate("CaseStore", "Could not save case %1").arg(c.reference));
     };
 
     // SQLite 3.15 has no UPSERT, and INSERT OR REPLACE would delete the row and give it a new number.
@@ -169,7 +174,7 @@ Result<QList<Case>> CaseStore::select(const QString &where, const QVariantList &
 
 Result<std::optional<Case>> CaseStore::byId(const QUuid &id) const
 {
-    Result<QList<Case>> found = select(u"id = ?"_s, {store::uuidParam(id)}, {});
+    Result<QList<Case>> found = select(u"id = ?"_s, { store::uuidParam(id) }, {});
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -179,7 +184,7 @@ Result<std::optional<Case>> CaseStore::byId(const QUuid &id) const
 
 Result<std::optional<Case>> CaseStore::byReference(const QString &reference) const
 {
-    Result<QList<Case>> found = select(u"reference = ?"_s, {store::textParam(reference)}, {});
+    Result<QList<Case>> found = select(u"reference = ?"_s, { store::textParam(reference) }, {});
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -190,7 +195,7 @@ Result<std::optional<Case>> CaseStore::byReference(const QString &reference) con
 Result<QList<Case>> CaseStore::openForCustomer(const QUuid &customerId) const
 {
     const QStringList finished = finishedStatusKeys();
-    QVariantList params{store::uuidParam(customerId)};
+    QVariantList params { store::uuidParam(customerId) };
     for (const QString &key : finished)
         params.append(key);
     // SQLite 3.15 has no NULLS LAST; "promised_by IS NULL" sorts the unpromised after the promised.
@@ -200,7 +205,7 @@ Result<QList<Case>> CaseStore::openForCustomer(const QUuid &customerId) const
 
 Result<QList<Case>> CaseStore::forCustomer(const QUuid &customerId) const
 {
-    return select(u"customer_id = ?"_s, {store::uuidParam(customerId)}, u"raised_at DESC, row DESC"_s);
+    return select(u"customer_id = ?"_s, { store::uuidParam(customerId) }, u"raised_at DESC, row DESC"_s);
 }
 
 Result<bool> CaseStore::remove(const QUuid &id)
@@ -216,7 +221,9 @@ Result<bool> CaseStore::remove(const QUuid &id)
 Result<int> CaseStore::pruneClosedBefore(const QDateTime &cutoffUtc)
 {
     if (!cutoffUtc.isValid())
-        return makeError(u"case.invalid"_s, QCoreApplication::translate("CaseStore", "Cases cannot be pruned without a valid cut-off time."));
+        return makeError(
+            u"case.invalid"_s,
+            QCoreApplication::translate("CaseStore", "Cases cannot be pruned without a valid cut-off time."));
     const QStringList finished = finishedStatusKeys();
     QSqlQuery query(m_db);
     // Stored times are all UTC text with milliseconds, so text order is time order.

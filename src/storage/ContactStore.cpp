@@ -45,8 +45,8 @@ Status validate(const Contact &contact)
         return invalid(demand.error().message);
     const QSet<QUuid> distinct(contact.linkedCaseIds.cbegin(), contact.linkedCaseIds.cend());
     if (distinct.size() != contact.linkedCaseIds.size() || distinct.contains(QUuid()))
-        return invalid(QCoreApplication::translate("ContactStore",
-                                                   "A contact's linked cases must each be named once, by id."));
+        return invalid(
+            QCoreApplication::translate("ContactStore", "A contact's linked cases must each be named once, by id."));
     return {};
 }
 
@@ -54,24 +54,15 @@ Status validate(const Contact &contact)
 QVariantList fieldParams(const Contact &contact)
 {
     return {
-        store::uuidParam(contact.customerId),
-        channelKey(contact.channel),
-        store::textParam(contact.site),
-        store::textParam(contact.agent),
-        store::timeParam(contact.startedAt),
-        store::timeParam(contact.endedAt),
-        store::textParam(contact.service),
-        store::textParam(contact.reason),
-        store::textParam(contact.scriptId),
-        contact.scriptVersion,
-        store::jsonParam(contact.answers),
-        contact.outcome ? QVariant(outcomeKey(*contact.outcome)) : QVariant(),
-        store::textParam(contact.signpostedTo),
-        store::textParam(contact.transferredTo),
-        demandTypeKey(contact.demand.type),
-        store::textParam(failureKindKey(contact.demand.failureKind)),
-        store::textParam(contact.notes),
-        store::uuidParam(contact.correctsContactId),
+        store::uuidParam(contact.customerId),   channelKey(contact.channel),
+        store::textParam(contact.site),         store::textParam(contact.agent),
+        store::timeParam(contact.startedAt),    store::timeParam(contact.endedAt),
+        store::textParam(contact.service),      store::textParam(contact.reason),
+        store::textParam(contact.scriptId),     contact.scriptVersion,
+        store::jsonParam(contact.answers),      contact.outcome ? QVariant(outcomeKey(*contact.outcome)) : QVariant(),
+        store::textParam(contact.signpostedTo), store::textParam(contact.transferredTo),
+        demandTypeKey(contact.demand.type),     store::textParam(failureKindKey(contact.demand.failureKind)),
+        store::textParam(contact.notes),        store::uuidParam(contact.correctsContactId),
     };
 }
 
@@ -120,7 +111,7 @@ QStringList finishedCaseStatusKeys()
 
 } // namespace
 
-ContactStore::ContactStore(QSqlDatabase db) : m_db(std::move(db)) {}
+ContactStore::ContactStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
 Status ContactStore::insert(const Contact &contact)
 {
@@ -264,7 +255,7 @@ Result<QList<Contact>> ContactStore::select(const QString &where, const QVariant
 
 Result<std::optional<Contact>> ContactStore::byId(const QUuid &id) const
 {
-    Result<QList<Contact>> found = select(u"id = ?"_s, {store::uuidParam(id)}, u"row"_s);
+    Result<QList<Contact>> found = select(u"id = ?"_s, { store::uuidParam(id) }, u"row"_s);
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -274,19 +265,19 @@ Result<std::optional<Contact>> ContactStore::byId(const QUuid &id) const
 
 Result<QList<Contact>> ContactStore::forCustomer(const QUuid &customerId, int limit) const
 {
-    return select(u"customer_id = ?"_s, {store::uuidParam(customerId), qMax(0, limit)},
+    return select(u"customer_id = ?"_s, { store::uuidParam(customerId), qMax(0, limit) },
                   u"started_at DESC, row DESC LIMIT ?"_s);
 }
 
 Result<QList<Contact>> ContactStore::forCase(const QUuid &caseId) const
 {
-    return select(u"id IN (SELECT contact_id FROM contact_case WHERE case_id = ?)"_s, {store::uuidParam(caseId)},
+    return select(u"id IN (SELECT contact_id FROM contact_case WHERE case_id = ?)"_s, { store::uuidParam(caseId) },
                   u"started_at DESC, row DESC"_s);
 }
 
 Result<QList<Contact>> ContactStore::corrections(const QUuid &contactId) const
 {
-    return select(u"corrects_contact_id = ?"_s, {store::uuidParam(contactId)}, u"started_at, row"_s);
+    return select(u"corrects_contact_id = ?"_s, { store::uuidParam(contactId) }, u"started_at, row"_s);
 }
 
 Result<QDateTime> ContactStore::lastContactAt(const QUuid &customerId) const
@@ -306,8 +297,9 @@ Result<QDateTime> ContactStore::lastContactAt(const QUuid &customerId) const
 Result<int> ContactStore::pruneBefore(const QDateTime &cutoffUtc)
 {
     if (!cutoffUtc.isValid())
-        return makeError(u"contact.invalid"_s,
-                         QCoreApplication::translate("ContactStore", "Contacts cannot be pruned without a valid cut-off time."));
+        return makeError(
+            u"contact.invalid"_s,
+            QCoreApplication::translate("ContactStore", "Contacts cannot be pruned without a valid cut-off time."));
     const QString what = QCoreApplication::translate("ContactStore", "Could not prune old contacts");
     const QStringList finished = finishedCaseStatusKeys();
     // Evaluated twice, links first: a contact whose links go in the first statement had no link to an

@@ -26,17 +26,20 @@ Error invalid(const QString &message)
 Status validate(const OutboxMutation &mutation)
 {
     if (mutation.mutationId.isNull() || mutation.entityId.isNull())
-        return invalid(QCoreApplication::translate("OutboxStore", "A change without a mutation id or record id cannot be queued."));
+        return invalid(QCoreApplication::translate("OutboxStore",
+                                                   "A change without a mutation id or record id cannot be queued."));
     if (mutation.entity.isEmpty() || mutation.operation.isEmpty())
-        return invalid(QCoreApplication::translate("OutboxStore", "A change must name its kind of record and its operation to be queued."));
+        return invalid(QCoreApplication::translate(
+            "OutboxStore", "A change must name its kind of record and its operation to be queued."));
     if (!mutation.createdAt.isValid())
-        return invalid(QCoreApplication::translate("OutboxStore", "A change without the time it was made cannot be queued."));
+        return invalid(
+            QCoreApplication::translate("OutboxStore", "A change without the time it was made cannot be queued."));
     return {};
 }
 
 } // namespace
 
-OutboxStore::OutboxStore(QSqlDatabase db) : m_db(std::move(db)) {}
+OutboxStore::OutboxStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
 Result<qint64> OutboxStore::enqueue(const OutboxMutation &mutation)
 {
@@ -62,7 +65,8 @@ Result<qint64> OutboxStore::enqueue(const OutboxMutation &mutation)
         if (store::isUniqueViolation(query))
             return makeError(u"outbox.duplicate_mutation"_s,
                              QCoreApplication::translate("OutboxStore", "This change is already queued for sync."));
-        return store::queryError(query, QCoreApplication::translate("OutboxStore", "Could not queue a change for sync"));
+        return store::queryError(query,
+                                 QCoreApplication::translate("OutboxStore", "Could not queue a change for sync"));
     }
     return query.lastInsertId().toLongLong();
 }
@@ -142,7 +146,8 @@ Status OutboxStore::recordAttempt(const QUuid &mutationId, const QString &error)
     query.addBindValue(store::textParam(error));
     query.addBindValue(store::uuidParam(mutationId));
     if (!query.exec())
-        return store::queryError(query, QCoreApplication::translate("OutboxStore", "Could not record a failed sync attempt"));
+        return store::queryError(query,
+                                 QCoreApplication::translate("OutboxStore", "Could not record a failed sync attempt"));
     if (query.numRowsAffected() == 0)
         return makeError(u"outbox.not_found"_s,
                          QCoreApplication::translate("OutboxStore", "The change is no longer waiting for sync."));
@@ -153,7 +158,8 @@ Result<qint64> OutboxStore::count() const
 {
     QSqlQuery query(m_db);
     if (!query.exec(u"SELECT count(*) FROM outbox"_s) || !query.next())
-        return store::queryError(query, QCoreApplication::translate("OutboxStore", "Could not count the changes waiting for sync"));
+        return store::queryError(
+            query, QCoreApplication::translate("OutboxStore", "Could not count the changes waiting for sync"));
     return query.value(0).toLongLong();
 }
 

@@ -18,20 +18,20 @@ namespace fc {
 /// One local change as it will be pushed. The server applies each mutation id once, however often it
 /// arrives, so a push interrupted after the server applied it can simply be sent again.
 struct OutboxMutation {
-    QUuid mutationId;                 // made by the client, once per change
-    QString entity;                   // "case", "contact", "customer", ...
-    QUuid entityId;                   // the record changed
-    QString operation;                // "create", "update", "delete", ... (docs/SYNC.md)
+    QUuid mutationId; // made by the client, once per change
+    QString entity; // "case", "contact", "customer", ...
+    QUuid entityId; // the record changed
+    QString operation; // "create", "update", "delete", ... (docs/SYNC.md)
     std::optional<qint64> baseRevision; // the revision the edit was based on; none for appends
     QJsonObject payload;
-    QDateTime createdAt;              // UTC
+    QDateTime createdAt; // UTC
 
     friend bool operator==(const OutboxMutation &, const OutboxMutation &) = default;
 };
 
 /// A mutation waiting in the outbox, with its place in the queue and its push history.
 struct OutboxEntry {
-    qint64 seq = 0;  // queue order; never reused, even after the queue empties
+    qint64 seq = 0; // queue order; never reused, even after the queue empties
     OutboxMutation mutation;
     int attempts = 0;
     QString lastError;

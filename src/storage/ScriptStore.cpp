@@ -23,7 +23,7 @@ Error invalid(const QString &message)
 
 } // namespace
 
-ScriptStore::ScriptStore(QSqlDatabase db) : m_db(std::move(db)) {}
+ScriptStore::ScriptStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
 Status ScriptStore::put(const ScriptVersion &script)
 {
@@ -50,7 +50,8 @@ Status ScriptStore::put(const ScriptVersion &script)
     query.addBindValue(store::timeParam(script.publishedAt));
     query.addBindValue(script.body);
     if (!query.exec())
-        return store::queryError(query, QCoreApplication::translate("ScriptStore", "Could not save script %1").arg(script.id));
+        return store::queryError(query,
+                                 QCoreApplication::translate("ScriptStore", "Could not save script %1").arg(script.id));
     return {};
 }
 
@@ -86,8 +87,8 @@ Result<QList<ScriptVersion>> ScriptStore::select(const QString &where, const QVa
 
 Result<std::optional<ScriptVersion>> ScriptStore::latestPublished(const QString &id) const
 {
-    Result<QList<ScriptVersion>> found =
-        select(u"id = ? AND published_at IS NOT NULL"_s, {store::textParam(id)}, u"version DESC LIMIT 1"_s);
+    Result<QList<ScriptVersion>> found
+        = select(u"id = ? AND published_at IS NOT NULL"_s, { store::textParam(id) }, u"version DESC LIMIT 1"_s);
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -97,8 +98,8 @@ Result<std::optional<ScriptVersion>> ScriptStore::latestPublished(const QString 
 
 Result<std::optional<ScriptVersion>> ScriptStore::version(const QString &id, int version) const
 {
-    Result<QList<ScriptVersion>> found =
-        select(u"id = ? AND version = ?"_s, {store::textParam(id), version}, u"version"_s);
+    Result<QList<ScriptVersion>> found
+        = select(u"id = ? AND version = ?"_s, { store::textParam(id), version }, u"version"_s);
     if (!found)
         return found.error();
     if (found->isEmpty())

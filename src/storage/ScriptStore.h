@@ -16,12 +16,12 @@ namespace fc {
 /// One version of a script as synced from the server. The body is the script's JSON text, kept as
 /// received: the script engine parses it (docs/SCRIPTS.md), the store only checks it is JSON.
 struct ScriptVersion {
-    QString id;           // stable script id ("waste-missed-bin")
-    int version = 0;      // 1, 2, 3, ...; a contact records the one it ran
-    QString service;      // service key
+    QString id; // stable script id ("waste-missed-bin")
+    int version = 0; // 1, 2, 3, ...; a contact records the one it ran
+    QString service; // service key
     QString title;
     QDateTime publishedAt; // UTC; invalid for a draft
-    QString body;         // JSON text
+    QString body; // JSON text
 
     bool isPublished() const { return publishedAt.isValid(); }
     friend bool operator==(const ScriptVersion &, const ScriptVersion &) = default;

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace fc::store {
 
-StoreSavepoint::StoreSavepoint(QSqlDatabase db) : m_db(std::move(db)) {}
+StoreSavepoint::StoreSavepoint(QSqlDatabase db) : m_db(std::move(db)) { }
 
 StoreSavepoint::~StoreSavepoint()
 {

@@ -32,8 +32,7 @@ QVariant jsonParam(const QJsonObject &object)
 
 Error queryError(const QSqlQuery &query, const QString &what)
 {
-    return makeError(u"cache.query_failed"_s,
-                     QCoreApplication::translate("CacheStore", "%1: %2").arg(what, query.lastError().text()));
+    return makeError(u"cache.query_failed"_s, what + u": "_s + query.lastError().text());
 }
 
 bool isUniqueViolation(const QSqlQuery &query)
@@ -43,7 +42,7 @@ bool isUniqueViolation(const QSqlQuery &query)
     return code == "2067"_L1 || code == "1555"_L1;
 }
 
-RowReader::RowReader(const QSqlQuery &query, QString table) : m_query(query), m_table(std::move(table)) {}
+RowReader::RowReader(const QSqlQuery &query, QString table) : m_query(query), m_table(std::move(table)) { }
 
 bool RowReader::isNull(int column) const
 {

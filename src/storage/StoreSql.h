@@ -39,13 +39,12 @@ public:
     QString text(int column);
     qint64 integer(int column);
     std::optional<qint64> optionalInteger(int column);
-    QUuid uuid(int column);               // null for SQL NULL
-    QDateTime time(int column);           // invalid for SQL NULL; UTC otherwise
+    QUuid uuid(int column); // null for SQL NULL
+    QDateTime time(int column); // invalid for SQL NULL; UTC otherwise
     QJsonObject jsonObject(int column);
 
     /// A stored key ("in_progress") turned back into its enum, or a bad-row error for an unknown key.
-    template <typename Enum, typename FromKey>
-    Enum key(int column, FromKey fromKey, Enum fallback)
+    template<typename Enum, typename FromKey> Enum key(int column, FromKey fromKey, Enum fallback)
     {
         const QString stored = text(column);
         const std::optional<Enum> parsed = fromKey(QStringView(stored));
@@ -56,8 +55,7 @@ public:
         return *parsed;
     }
     /// As key(), but SQL NULL gives nullopt.
-    template <typename Enum, typename FromKey>
-    std::optional<Enum> optionalKey(int column, FromKey fromKey)
+    template<typename Enum, typename FromKey> std::optional<Enum> optionalKey(int column, FromKey fromKey)
     {
         if (isNull(column))
             return std::nullopt;

@@ -21,7 +21,7 @@ Status validKey(const QString &key)
 
 } // namespace
 
-SyncStateStore::SyncStateStore(QSqlDatabase db) : m_db(std::move(db)) {}
+SyncStateStore::SyncStateStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
 Result<std::optional<QString>> SyncStateStore::value(const QString &key) const
 {
@@ -31,7 +31,8 @@ Result<std::optional<QString>> SyncStateStore::value(const QString &key) const
     query.prepare(u"SELECT value FROM sync_state WHERE key = ?"_s);
     query.addBindValue(key);
     if (!query.exec())
-        return store::queryError(query, QCoreApplication::translate("SyncStateStore", "Could not read sync state %1").arg(key));
+        return store::queryError(
+            query, QCoreApplication::translate("SyncStateStore", "Could not read sync state %1").arg(key));
     if (!query.next())
         return std::optional<QString>();
     return std::optional<QString>(query.value(0).toString());
@@ -46,7 +47,8 @@ Status SyncStateStore::setValue(const QString &key, const QString &value)
     query.addBindValue(key);
     query.addBindValue(store::textParam(value));
     if (!query.exec())
-        return store::queryError(query, QCoreApplication::translate("SyncStateStore", "Could not save sync state %1").arg(key));
+        return store::queryError(
+            query, QCoreApplication::translate("SyncStateStore", "Could not save sync state %1").arg(key));
     return {};
 }
 
@@ -58,7 +60,8 @@ Result<bool> SyncStateStore::remove(const QString &key)
     query.prepare(u"DELETE FROM sync_state WHERE key = ?"_s);
     query.addBindValue(key);
     if (!query.exec())
-        return store::queryError(query, QCoreApplication::translate("SyncStateStore", "Could not remove sync state %1").arg(key));
+        return store::queryError(
+            query, QCoreApplication::translate("SyncStateStore", "Could not remove sync state %1").arg(key));
     return query.numRowsAffected() > 0;
 }
 

@@ -18,11 +18,11 @@ namespace fc {
 class SyncStateStore {
 public:
     /// The position after the last change applied from the server (docs/SYNC.md).
-    static constexpr QLatin1StringView pullCursorKey{"pull_cursor"};
+    static constexpr QLatin1StringView pullCursorKey { "pull_cursor" };
     /// The server's epoch: when it changes, the cursor means nothing and the cache is rebuilt.
-    static constexpr QLatin1StringView serverEpochKey{"server_epoch"};
+    static constexpr QLatin1StringView serverEpochKey { "server_epoch" };
     /// When the last full pull and push finished (UTC, ISO 8601 with milliseconds).
-    static constexpr QLatin1StringView lastSyncAtKey{"last_sync_at"};
+    static constexpr QLatin1StringView lastSyncAtKey { "last_sync_at" };
 
     explicit SyncStateStore(QSqlDatabase db);
 

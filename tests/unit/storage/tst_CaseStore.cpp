@@ -174,7 +174,7 @@ private slots:
         Case second = makeCase(u"WST-2"_s);
         QVERIFY(store.upsert(second).ok());
 
-        for (Case clash : {makeCase(u"WST-1"_s), second}) {
+        for (Case clash : { makeCase(u"WST-1"_s), second }) {
             clash.reference = u"WST-1"_s;
             const Status status = store.upsert(clash);
             QVERIFY(!status.ok());
@@ -257,7 +257,7 @@ private slots:
 
         auto open = store.openForCustomer(kCustomer);
         QVERIFY(open.ok());
-        QCOMPARE(references(*open), (QStringList{u"SOONEST"_s, u"SOON"_s, u"LATER"_s, u"NO-PROMISE"_s}));
+        QCOMPARE(references(*open), (QStringList { u"SOONEST"_s, u"SOON"_s, u"LATER"_s, u"NO-PROMISE"_s }));
     }
 
     void forCustomerListsEveryCaseNewestFirst()
@@ -277,7 +277,7 @@ private slots:
 
         auto all = store.forCustomer(kCustomer);
         QVERIFY(all.ok());
-        QCOMPARE(references(*all), (QStringList{u"NEWEST"_s, u"NEW-BY-A-MS"_s, u"MIDDLE"_s, u"OLDEST"_s}));
+        QCOMPARE(references(*all), (QStringList { u"NEWEST"_s, u"NEW-BY-A-MS"_s, u"MIDDLE"_s, u"OLDEST"_s }));
     }
 
     void removeDeletesOnlyThatCase()
@@ -306,15 +306,15 @@ private slots:
         QVERIFY(cache.open());
         CaseStore store(cache.db());
         const QDateTime cutoff = utc(2024, 1, 1);
-        auto add = [&](const QString &reference, CaseStatus status, const QDateTime &raisedAt,
-                       const QDateTime &resolvedAt) {
-            Case c = makeCase(reference, status);
-            c.raisedAt = raisedAt;
-            c.resolvedAt = resolvedAt;
-            if (status == CaseStatus::Closed && !resolvedAt.isValid())
-                c.closureReason = ClosureReason::Withdrawn;
-            QVERIFY(store.upsert(c).ok());
-        };
+        auto add
+            = [&](const QString &reference, CaseStatus status, const QDateTime &raisedAt, const QDateTime &resolvedAt) {
+                  Case c = makeCase(reference, status);
+                  c.raisedAt = raisedAt;
+                  c.resolvedAt = resolvedAt;
+                  if (status == CaseStatus::Closed && !resolvedAt.isValid())
+                      c.closureReason = ClosureReason::Withdrawn;
+                  QVERIFY(store.upsert(c).ok());
+              };
         add(u"OPEN-ANCIENT"_s, CaseStatus::AwaitingThirdParty, utc(2015, 1, 1), QDateTime());
         add(u"REOPENED-OLD"_s, CaseStatus::Reopened, utc(2019, 1, 1), QDateTime());
         add(u"RESOLVED-OLD"_s, CaseStatus::Resolved, utc(2022, 1, 1), utc(2023, 12, 31, 23, 59, 59, 999));
@@ -330,8 +330,9 @@ private slots:
 
         QStringList left = references(*store.forCustomer(kCustomer));
         left.sort();
-        QCOMPARE(left, (QStringList{u"OPEN-ANCIENT"_s, u"REOPENED-OLD"_s, u"RESOLVED-AT-CUTOFF"_s,
-                                    u"RESOLVED-RECENTLY"_s, u"WITHDRAWN-RECENTLY"_s}));
+        QCOMPARE(left,
+                 (QStringList { u"OPEN-ANCIENT"_s, u"REOPENED-OLD"_s, u"RESOLVED-AT-CUTOFF"_s, u"RESOLVED-RECENTLY"_s,
+                                u"WITHDRAWN-RECENTLY"_s }));
         QCOMPARE(*store.pruneClosedBefore(cutoff), 0);
     }
 

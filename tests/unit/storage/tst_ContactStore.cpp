@@ -69,21 +69,22 @@ private slots:
         full.site = u"central-library-hub"_s;
         full.scriptId = u"waste-missed-bin"_s;
         full.scriptVersion = 3;
-        full.answers = QJsonObject{
-            {u"collection_day"_s, u"Dydd Mawrth"_s},
-            {u"bins_missed"_s, 2},
-            {u"weight_kg"_s, 12.75},
-            {u"assisted_collection"_s, true},
-            {u"photo"_s, QJsonValue::Null},
-            {u"bins"_s, QJsonArray{u"general"_s, u"recycling"_s}},
-            {u"address"_s, QJsonObject{{u"uprn"_s, u"100023336956"_s}, {u"note"_s, u"gate code “4821”, ł ŵ"_s}}},
+        full.answers = QJsonObject {
+            { u"collection_day"_s, u"Dydd Mawrth"_s },
+            { u"bins_missed"_s, 2 },
+            { u"weight_kg"_s, 12.75 },
+            { u"assisted_collection"_s, true },
+            { u"photo"_s, QJsonValue::Null },
+            { u"bins"_s, QJsonArray { u"general"_s, u"recycling"_s } },
+            { u"address"_s,
+              QJsonObject { { u"uprn"_s, u"100023336956"_s }, { u"note"_s, u"gate code “4821”, ł ŵ"_s } } },
         };
         full.outcome = Outcome::Signposted;
         full.signpostedTo = u"citizens-advice"_s;
         full.transferredTo = u"waste-ops"_s;
         full.demand = DemandClassification::failure(FailureKind::NotResolvedLastTime);
         full.notes = u"Second report this month.\nCustomer asked for a call back."_s;
-        full.linkedCaseIds = {QUuid::createUuid(), QUuid::createUuid(), QUuid::createUuid()};
+        full.linkedCaseIds = { QUuid::createUuid(), QUuid::createUuid(), QUuid::createUuid() };
         std::sort(full.linkedCaseIds.begin(), full.linkedCaseIds.end(), std::greater<QUuid>()); // not table order
         full.correctsContactId = QUuid::createUuid();
         QTest::newRow("wrapped up, every field set") << full;
@@ -177,17 +178,17 @@ private slots:
         c.correctsContactId = c.id;
         QTest::newRow("corrects itself") << c;
         c = inProgress();
-        c.demand = {DemandType::Value, FailureKind::ChasingProgress};
+        c.demand = { DemandType::Value, FailureKind::ChasingProgress };
         QTest::newRow("value demand with a failure kind") << c;
         c = inProgress();
-        c.demand = {DemandType::Failure, FailureKind::None};
+        c.demand = { DemandType::Failure, FailureKind::None };
         QTest::newRow("failure demand without a kind") << c;
         c = inProgress();
         const QUuid twice = QUuid::createUuid();
-        c.linkedCaseIds = {twice, QUuid::createUuid(), twice};
+        c.linkedCaseIds = { twice, QUuid::createUuid(), twice };
         QTest::newRow("case linked twice") << c;
         c = inProgress();
-        c.linkedCaseIds = {QUuid()};
+        c.linkedCaseIds = { QUuid() };
         QTest::newRow("linked case without an id") << c;
     }
 
@@ -211,11 +212,11 @@ private slots:
         QVERIFY(cache.open());
         ContactStore store(cache.db());
         Contact contact = inProgress();
-        contact.linkedCaseIds = {QUuid::createUuid(), QUuid::createUuid()};
+        contact.linkedCaseIds = { QUuid::createUuid(), QUuid::createUuid() };
         QVERIFY(store.insert(contact).ok());
 
-        contact.answers = QJsonObject{{u"step1"_s, u"yes"_s}};
-        contact.linkedCaseIds = {contact.linkedCaseIds.at(1), QUuid::createUuid()};
+        contact.answers = QJsonObject { { u"step1"_s, u"yes"_s } };
+        contact.linkedCaseIds = { contact.linkedCaseIds.at(1), QUuid::createUuid() };
         contact.customerId = kOtherCustomer;
         QVERIFY(store.update(contact).ok());
         QVERIFY(*store.byId(contact.id).value() == contact);
@@ -247,17 +248,26 @@ private slots:
         QVERIFY(cache.open());
         ContactStore store(cache.db());
         Contact original = wrappedUp();
-        original.linkedCaseIds = {QUuid::createUuid()};
+        original.linkedCaseIds = { QUuid::createUuid() };
         original.notes = u"As wrapped up."_s;
         QVERIFY(store.insert(original).ok());
 
         Contact edited = original;
         switch (change) {
-        case 0: edited.notes = u"Changed after the fact."_s; break;
-        case 1: edited.outcome = Outcome::NoAction; break;
-        case 2: edited.linkedCaseIds = {QUuid::createUuid(), QUuid::createUuid()}; break;
-        case 3: edited.endedAt = QDateTime(); break;
-        default: break;
+        case 0:
+            edited.notes = u"Changed after the fact."_s;
+            break;
+        case 1:
+            edited.outcome = Outcome::NoAction;
+            break;
+        case 2:
+            edited.linkedCaseIds = { QUuid::createUuid(), QUuid::createUuid() };
+            break;
+        case 3:
+            edited.endedAt = QDateTime();
+            break;
+        default:
+            break;
         }
         const Status status = store.update(edited);
         QVERIFY(!status.ok());
@@ -273,7 +283,7 @@ private slots:
         QVERIFY(cache.open());
         ContactStore store(cache.db());
         Contact contact = inProgress();
-        contact.linkedCaseIds = {QUuid::createUuid()};
+        contact.linkedCaseIds = { QUuid::createUuid() };
         const Status status = store.update(contact);
         QVERIFY(!status.ok());
         QCOMPARE(status.error().code, u"contact.not_found"_s);
@@ -300,7 +310,7 @@ private slots:
 
         auto corrections = store.corrections(original.id);
         QVERIFY(corrections.ok());
-        QCOMPARE(ids(*corrections), (QList<QUuid>{first.id, second.id}));
+        QCOMPARE(ids(*corrections), (QList<QUuid> { first.id, second.id }));
         QVERIFY(corrections->last() == second);
         QVERIFY(*store.byId(original.id).value() == original);
         QVERIFY(store.corrections(second.id)->isEmpty());
@@ -312,7 +322,7 @@ private slots:
         QVERIFY(cache.open());
         ContactStore store(cache.db());
         Contact contact = wrappedUp();
-        contact.linkedCaseIds = {QUuid::createUuid()};
+        contact.linkedCaseIds = { QUuid::createUuid() };
         QVERIFY(store.applyPulled(contact).ok()); // a contact new to this device
         QSqlQuery row(cache.db());
         QVERIFY(row.exec(u"SELECT row FROM contact"_s) && row.next());
@@ -320,7 +330,7 @@ private slots:
         row.finish();
 
         contact.notes = u"As the server holds it."_s;
-        contact.linkedCaseIds = {QUuid::createUuid(), contact.linkedCaseIds.first()};
+        contact.linkedCaseIds = { QUuid::createUuid(), contact.linkedCaseIds.first() };
         const Status status = store.applyPulled(contact);
         QVERIFY2(status.ok(), qPrintable(message(status)));
         QVERIFY(*store.byId(contact.id).value() == contact);
@@ -333,9 +343,9 @@ private slots:
     {
         QTest::addColumn<int>("limit");
         QTest::addColumn<QList<int>>("expected"); // days of March, newest first
-        QTest::newRow("none") << 0 << QList<int>{};
-        QTest::newRow("two") << 2 << QList<int>{20, 9};
-        QTest::newRow("more than there are") << 10 << QList<int>{20, 9, 5, 1};
+        QTest::newRow("none") << 0 << QList<int> {};
+        QTest::newRow("two") << 2 << QList<int> { 20, 9 };
+        QTest::newRow("more than there are") << 10 << QList<int> { 20, 9, 5, 1 };
     }
 
     void forCustomerListsTheLatestContactsFirstUpToTheLimit()
@@ -346,7 +356,7 @@ private slots:
         QVERIFY(cache.open());
         ContactStore store(cache.db());
         QHash<int, QUuid> byDay;
-        for (int day : {5, 1, 20, 9}) {
+        for (int day : { 5, 1, 20, 9 }) {
             const Contact contact = wrappedUp(utc(2025, 3, day, 12));
             byDay.insert(day, contact.id);
             QVERIFY(store.insert(contact).ok());
@@ -373,9 +383,9 @@ private slots:
         ContactStore store(cache.db());
         const QUuid caseId = QUuid::createUuid();
         Contact raised = wrappedUp(utc(2025, 3, 1));
-        raised.linkedCaseIds = {caseId};
+        raised.linkedCaseIds = { caseId };
         Contact chased = wrappedUp(utc(2025, 3, 8));
-        chased.linkedCaseIds = {QUuid::createUuid(), caseId};
+        chased.linkedCaseIds = { QUuid::createUuid(), caseId };
         chased.demand = DemandClassification::failure(FailureKind::ChasingProgress);
         QVERIFY(store.insert(raised).ok());
         QVERIFY(store.insert(chased).ok());
@@ -383,7 +393,7 @@ private slots:
 
         auto found = store.forCase(caseId);
         QVERIFY(found.ok());
-        QCOMPARE(ids(*found), (QList<QUuid>{chased.id, raised.id}));
+        QCOMPARE(ids(*found), (QList<QUuid> { chased.id, raised.id }));
         QVERIFY(found->first() == chased);
     }
 
@@ -443,13 +453,13 @@ private slots:
             QVERIFY(store.insert(contact).ok());
         };
         add(u"old"_s, wrappedUp(old));
-        add(u"old about a closed case"_s, wrappedUp(old), {closedCase});
-        add(u"old about a pruned case"_s, wrappedUp(old), {prunedCase});
+        add(u"old about a closed case"_s, wrappedUp(old), { closedCase });
+        add(u"old about a pruned case"_s, wrappedUp(old), { prunedCase });
         add(u"old just before the cutoff"_s, wrappedUp(cutoff.addMSecs(-1)));
-        add(u"old about an open case"_s, wrappedUp(old), {closedCase, openCase});
+        add(u"old about an open case"_s, wrappedUp(old), { closedCase, openCase });
         add(u"old, never wrapped up"_s, inProgress(old));
         add(u"at the cutoff"_s, wrappedUp(cutoff));
-        add(u"recent"_s, wrappedUp(utc(2024, 1, 1)), {closedCase});
+        add(u"recent"_s, wrappedUp(utc(2024, 1, 1)), { closedCase });
 
         auto pruned = store.pruneBefore(cutoff);
         QVERIFY(pruned.ok());
@@ -461,11 +471,12 @@ private slots:
                 kept.append(it.key());
         }
         kept.sort();
-        QCOMPARE(kept, (QStringList{u"at the cutoff"_s, u"old about an open case"_s, u"old, never wrapped up"_s,
-                                    u"recent"_s}));
+        QCOMPARE(
+            kept,
+            (QStringList { u"at the cutoff"_s, u"old about an open case"_s, u"old, never wrapped up"_s, u"recent"_s }));
         QCOMPARE(cache.rowCount(u"contact_case"_s), 3); // the kept contacts' links, and no orphans
         QCOMPARE(store.byId(added.value(u"old about an open case"_s))->value().linkedCaseIds,
-                 (QList<QUuid>{closedCase, openCase}));
+                 (QList<QUuid> { closedCase, openCase }));
         QCOMPARE(*store.pruneBefore(cutoff), 0);
     }
 
@@ -483,7 +494,7 @@ private slots:
         QVERIFY(cache.open());
         ContactStore store(cache.db());
         Contact before = inProgress();
-        before.linkedCaseIds = {QUuid::createUuid()};
+        before.linkedCaseIds = { QUuid::createUuid() };
         if (asUpdate)
             QVERIFY(store.insert(before).ok());
         {
@@ -494,7 +505,7 @@ private slots:
         }
         Contact contact = asUpdate ? before : inProgress();
         contact.notes = u"written halfway"_s;
-        contact.linkedCaseIds = {QUuid::createUuid(), QUuid::createUuid()};
+        contact.linkedCaseIds = { QUuid::createUuid(), QUuid::createUuid() };
 
         CacheTransaction tx(cache.db());
         QVERIFY(tx.begin().ok());

@@ -24,7 +24,7 @@ OutboxMutation makeMutation(const QString &entity = u"case"_s, const QUuid &enti
     mutation.entityId = entityId;
     mutation.operation = u"update"_s;
     mutation.baseRevision = 4;
-    mutation.payload = QJsonObject{{u"assignee"_s, u"a.officer"_s}};
+    mutation.payload = QJsonObject { { u"assignee"_s, u"a.officer"_s } };
     mutation.createdAt = utc(2025, 3, 1, 10, 0, 0, 321);
     return mutation;
 }
@@ -126,7 +126,7 @@ private slots:
         }
         auto firstTwo = outbox.peek(2);
         QVERIFY(firstTwo.ok());
-        QCOMPARE(mutationIds(*firstTwo), (QList<QUuid>{queued.at(0).mutationId, queued.at(1).mutationId}));
+        QCOMPARE(mutationIds(*firstTwo), (QList<QUuid> { queued.at(0).mutationId, queued.at(1).mutationId }));
         QCOMPARE(outbox.peek(0)->size(), 0);
         QCOMPARE(*outbox.count(), 4);
     }
@@ -138,10 +138,10 @@ private slots:
         OutboxMutation append = makeMutation(u"contact"_s);
         append.operation = u"create"_s;
         append.baseRevision.reset();
-        append.payload = QJsonObject{
-            {u"answers"_s, QJsonObject{{u"q1"_s, u"Dydd Llun"_s}, {u"count"_s, 3}, {u"kg"_s, 1.5}}},
-            {u"linked"_s, QJsonArray{u"a"_s, u"b"_s}},
-            {u"note"_s, QJsonValue::Null},
+        append.payload = QJsonObject {
+            { u"answers"_s, QJsonObject { { u"q1"_s, u"Dydd Llun"_s }, { u"count"_s, 3 }, { u"kg"_s, 1.5 } } },
+            { u"linked"_s, QJsonArray { u"a"_s, u"b"_s } },
+            { u"note"_s, QJsonValue::Null },
         };
         QTest::newRow("an append with no base revision") << append;
         OutboxMutation empty = makeMutation();
@@ -302,10 +302,10 @@ private slots:
             queued.append(mutation.mutationId);
         }
         OutboxStore outbox(cache.db());
-        auto result = outbox.remove({queued.at(3), QUuid::createUuid(), queued.at(1)});
+        auto result = outbox.remove({ queued.at(3), QUuid::createUuid(), queued.at(1) });
         QVERIFY(result.ok());
         QCOMPARE(*result, 2);
-        QCOMPARE(mutationIds(*outbox.peek(10)), (QList<QUuid>{queued.at(0), queued.at(2), queued.at(4)}));
+        QCOMPARE(mutationIds(*outbox.peek(10)), (QList<QUuid> { queued.at(0), queued.at(2), queued.at(4) }));
         QCOMPARE(*outbox.remove({}), 0);
     }
 
@@ -338,9 +338,10 @@ private slots:
         QTest::addColumn<QString>("entity");
         QTest::addColumn<FailAt>("failAt");
         QTest::addColumn<bool>("saved");
-        for (const QString &entity : {u"case"_s, u"contact"_s}) {
+        for (const QString &entity : { u"case"_s, u"contact"_s }) {
             QTest::addRow("%s: no failure", qPrintable(entity)) << entity << FailAt::Nowhere << true;
-            QTest::addRow("%s: failure after the change", qPrintable(entity)) << entity << FailAt::AfterTheChange << false;
+            QTest::addRow("%s: failure after the change", qPrintable(entity))
+                << entity << FailAt::AfterTheChange << false;
             QTest::addRow("%s: the outbox row fails", qPrintable(entity)) << entity << FailAt::AtTheOutboxRow << false;
             QTest::addRow("%s: failure after the outbox row", qPrintable(entity))
                 << entity << FailAt::AfterTheOutboxRow << false;
@@ -362,7 +363,7 @@ private slots:
         Contact contact;
         contact.id = QUuid::createUuid();
         contact.startedAt = utc(2025, 3, 1, 10);
-        contact.linkedCaseIds = {original.id};
+        contact.linkedCaseIds = { original.id };
         OutboxMutation mutation = makeMutation(entity, entity == u"case"_s ? original.id : contact.id);
         if (failAt == FailAt::AtTheOutboxRow)
             mutation.mutationId = earlier.mutationId; // a real failure: the id is already queued
@@ -386,12 +387,12 @@ private slots:
         const Case stored = CaseStore(db).byId(original.id).valueOr(std::nullopt).value_or(Case());
         const bool contactStored = ContactStore(db).byId(contact.id).valueOr(std::nullopt).has_value();
         if (saved) {
-            QCOMPARE(mutationIds(queue), (QList<QUuid>{earlier.mutationId, mutation.mutationId}));
+            QCOMPARE(mutationIds(queue), (QList<QUuid> { earlier.mutationId, mutation.mutationId }));
             QVERIFY(queue.last().mutation == mutation);
             QVERIFY(stored == (entity == u"case"_s ? edited : original));
             QCOMPARE(contactStored, entity == u"contact"_s);
         } else {
-            QCOMPARE(mutationIds(queue), (QList<QUuid>{earlier.mutationId}));
+            QCOMPARE(mutationIds(queue), (QList<QUuid> { earlier.mutationId }));
             QVERIFY(queue.first().mutation == earlier);
             QVERIFY(stored == original);
             QCOMPARE(contactStored, false);

@@ -21,7 +21,8 @@ ScriptVersion makeScript(const QString &id, int version, const QDateTime &publis
     script.service = service;
     script.title = title;
     script.publishedAt = publishedAt;
-    script.body = u"{\"steps\":[{\"id\":\"q1\",\"type\":\"choice\",\"text\":\"Which bin? Pa fin?\"}],\"v\":%1}"_s.arg(version);
+    script.body
+        = u"{\"steps\":[{\"id\":\"q1\",\"type\":\"choice\",\"text\":\"Which bin? Pa fin?\"}],\"v\":%1}"_s.arg(version);
     return script;
 }
 
@@ -168,7 +169,7 @@ private slots:
 
         auto listed = store.list();
         QVERIFY(listed.ok());
-        QCOMPARE(keys(*listed), (QStringList{u"ctax-move@7"_s, u"waste-bulky@1"_s, u"waste-missed@2"_s}));
+        QCOMPARE(keys(*listed), (QStringList { u"ctax-move@7"_s, u"waste-bulky@1"_s, u"waste-missed@2"_s }));
     }
 
     void aStoredRowThatDoesNotParseIsReportedNotGuessed()

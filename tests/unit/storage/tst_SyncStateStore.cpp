@@ -46,7 +46,7 @@ PulledPage makePage(int number)
     contact.startedAt = utc(2025, 3, number, 9);
     contact.endedAt = utc(2025, 3, number, 9, 5);
     contact.outcome = Outcome::RequestRaised;
-    contact.linkedCaseIds = {page.cases.first().id};
+    contact.linkedCaseIds = { page.cases.first().id };
     page.contacts.append(contact);
     page.cursor = u"pg:%1"_s.arg(number * 1000);
     return page;
@@ -188,7 +188,7 @@ private slots:
         QTest::addColumn<int>("failAtWrite");
         QTest::newRow("no failure") << 0;
         // Writes: case, case, contact, cursor, commit.
-        const char *steps[] = {"first case", "second case", "contact", "cursor", "commit"};
+        const char *steps[] = { "first case", "second case", "contact", "cursor", "commit" };
         for (int n = 1; n <= 5; ++n)
             QTest::addRow("failure at the %s", steps[n - 1]) << n;
     }

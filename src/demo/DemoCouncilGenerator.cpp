@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <map>
 
 using namespace Qt::StringLiterals;

@@ -165,7 +165,7 @@ Status openAndMigrate(const ProfileLayout &layout, const CipherOpenOptions &opti
     openOptions.createIfMissing = createIfMissing;
     Status status;
     {
-        Result<QSqlDatabase> db = openCipherDatabase(layout.cacheFile(), lendKey(key), name, openOptions);
+        Result<QSqlDatabase> db = openCipherDatabase(layout.cacheFile(), key.view(), name, openOptions);
         if (!db)
             return mapOpenError(db.error(), layout);
         const Result<int> migrated = MigrationRunner(cacheMigrations()).migrate(db.value());
@@ -262,7 +262,7 @@ Result<SecureBytes> CacheProfile::dataKey(const QString &directory, const Secure
     CipherOpenOptions probe = options;
     probe.createIfMissing = false;
     {
-        const Result<QSqlDatabase> db = openCipherDatabase(state.layout.cacheFile(), lendKey(key.value()), name, probe);
+        const Result<QSqlDatabase> db = openCipherDatabase(state.layout.cacheFile(), key.value().view(), name, probe);
         if (!db)
             return mapOpenError(db.error(), state.layout);
     }

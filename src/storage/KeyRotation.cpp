@@ -75,7 +75,7 @@ Status tryKey(const QString &cacheFile, const SecureBytes &key, const CipherOpen
     CipherOpenOptions probeOptions = options;
     probeOptions.createIfMissing = false;
     {
-        const Result<QSqlDatabase> db = openCipherDatabase(cacheFile, lendKey(key), name, probeOptions);
+        const Result<QSqlDatabase> db = openCipherDatabase(cacheFile, key.view(), name, probeOptions);
         if (!db)
             return db.error();
     }
@@ -124,7 +124,7 @@ Status rotateDataKey(const QSqlDatabase &db, const ProfileLayout &layout, const 
     if (afterStep && !afterStep(KeyRotationStep::PendingKeyWritten))
         return stopped(KeyRotationStep::PendingKeyWritten);
 
-    if (const Status rekeyed = rekeyCipherDatabase(db, lendKey(next.value())); !rekeyed)
+    if (const Status rekeyed = rekeyCipherDatabase(db, next.value().view()); !rekeyed)
         return rekeyed;
     if (afterStep && !afterStep(KeyRotationStep::CacheRekeyed))
         return stopped(KeyRotationStep::CacheRekeyed);

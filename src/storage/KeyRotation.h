@@ -18,7 +18,6 @@
 #include "storage/ProfileLayout.h"
 #include "storage/SecureBytes.h"
 
-#include <QByteArray>
 #include <QSqlDatabase>
 
 #include <functional>
@@ -35,13 +34,6 @@ enum class KeyRotationStep {
 /// Failure injection for tests: called after each step; returning false stops the rotation there, as if
 /// the process had died (the caller gets profile.rotation_stopped).
 using KeyRotationHook = std::function<bool(KeyRotationStep)>;
-
-/// Lends a key held in secure memory to an API that takes a QByteArray, without copying it onto the
-/// ordinary heap: the QByteArray points into `key` and must not outlive it or be modified.
-inline QByteArray lendKey(const SecureBytes &key)
-{
-    return QByteArray::fromRawData(reinterpret_cast<const char *>(key.data()), key.size());
-}
 
 /// Rotates the data key of the cache open on `db`, which must be the only connection to it. The
 /// password is proven against the current key file before anything is written.

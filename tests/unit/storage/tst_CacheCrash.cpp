@@ -5,6 +5,9 @@
 //
 // FC_CRASH_ITERATIONS=N runs N kills per test function instead of the default (25 during writes, 10
 // during key rotation); FC_CRASH_SEED=S replays the kill moments of an earlier run (its seed is printed).
+// Each kill costs about a second, so past ~250 kills also raise QtTest's per-function watchdog
+// (QTEST_FUNCTION_TIMEOUT, in milliseconds) and run the executable directly rather than through CTest:
+//   FC_CRASH_ITERATIONS=1000 QTEST_FUNCTION_TIMEOUT=3600000 build/tests/bin/tst_CacheCrash
 
 #include "storage/CacheProfile.h"
 #include "unit/storage/ProfileTestSupport.h"
@@ -31,6 +34,7 @@ namespace {
 
 constexpr int kRowsPerBatch = 2000;
 constexpr int kRowsPerBatchWhileRotating = 200;
+constexpr int kKillsPerProfile = 25;
 
 struct KillOutcome {
     QSet<int> committed; // batches the child reported after COMMIT returned
@@ -158,17 +162,23 @@ void tst_CacheCrash::verifyProfile(const QString &dir, const QSet<int> &reported
 void tst_CacheCrash::killDuringLargeWritesLosesNoCommittedBatch()
 {
     const int kills = m_iterations > 0 ? m_iterations : 25;
-    const QString dir = m_dir.filePath(u"writes"_s);
-    {
-        const Result<CacheProfile> made
-            = CacheProfile::create(dir, u"crash"_s, password("crash test password"), KdfCost::Interactive);
-        QVERIFY2(made.ok(), why(made).constData());
-    }
+    QString dir;
     QSet<int> reported;
     int insideBatch = 0;
     int early = 0;
     int batches = 0;
+    int totalBatches = 0;
     for (int kill = 1; kill <= kills; ++kill) {
+        // A fresh profile every kKillsPerProfile kills keeps each check's cost flat however long the run.
+        if ((kill - 1) % kKillsPerProfile == 0) {
+            totalBatches += batches;
+            batches = 0;
+            reported.clear();
+            dir = m_dir.filePath(u"writes-%1"_s.arg(kill));
+            const Result<CacheProfile> made
+                = CacheProfile::create(dir, u"crash"_s, password("crash test password"), KdfCost::Interactive);
+            QVERIFY2(made.ok(), why(made).constData());
+        }
         const KillOutcome outcome = runAndKill(u"write"_s, dir, kRowsPerBatch, 300);
         QVERIFY2(outcome.error.isEmpty(), qPrintable(u"kill %1: %2"_s.arg(kill).arg(outcome.error)));
         reported += outcome.committed;
@@ -179,26 +189,32 @@ void tst_CacheCrash::killDuringLargeWritesLosesNoCommittedBatch()
             qWarning("failed after kill %d of %d (seed %u)", kill, kills, m_seed);
             return;
         }
+        QVERIFY(batches >= reported.size());
     }
-    QVERIFY(batches >= reported.size());
-    qInfo("%d kills: %d inside a 2,000-row transaction, %d before the child was ready; %d batches committed "
-          "and all present (%d reported before the kill)",
-          kills, insideBatch, early, batches, int(reported.size()));
+    totalBatches += batches;
+    qInfo("%d kills: %d inside a 2,000-row transaction, %d before the child was ready; %d batches committed, "
+          "all present and whole",
+          kills, insideBatch, early, totalBatches);
 }
 
 void tst_CacheCrash::killDuringKeyRotationLeavesACacheThatOpensWithTheSamePassword()
 {
     const int kills = m_iterations > 0 ? m_iterations : 10;
-    const QString dir = m_dir.filePath(u"rotation"_s);
-    {
-        const Result<CacheProfile> made
-            = CacheProfile::create(dir, u"crash"_s, password("crash test password"), KdfCost::Interactive);
-        QVERIFY2(made.ok(), why(made).constData());
-    }
+    QString dir;
     QSet<int> reported;
     int batches = 0;
+    int totalBatches = 0;
     int insideRotation = 0;
     for (int kill = 1; kill <= kills; ++kill) {
+        if ((kill - 1) % kKillsPerProfile == 0) {
+            totalBatches += batches;
+            batches = 0;
+            reported.clear();
+            dir = m_dir.filePath(u"rotation-%1"_s.arg(kill));
+            const Result<CacheProfile> made
+                = CacheProfile::create(dir, u"crash"_s, password("crash test password"), KdfCost::Interactive);
+            QVERIFY2(made.ok(), why(made).constData());
+        }
         const KillOutcome outcome = runAndKill(u"rotate"_s, dir, kRowsPerBatchWhileRotating, 600);
         QVERIFY2(outcome.error.isEmpty(), qPrintable(u"kill %1: %2"_s.arg(kill).arg(outcome.error)));
         reported += outcome.committed;
@@ -209,8 +225,9 @@ void tst_CacheCrash::killDuringKeyRotationLeavesACacheThatOpensWithTheSamePasswo
             return;
         }
     }
-    qInfo("%d kills during write-and-rotate: %d inside a key rotation; %d batches committed and all present", kills,
-          insideRotation, batches);
+    totalBatches += batches;
+    qInfo("%d kills during write-and-rotate: %d inside a key rotation; %d batches committed, all present and whole",
+          kills, insideRotation, totalBatches);
 }
 
 QTEST_GUILESS_MAIN(tst_CacheCrash)

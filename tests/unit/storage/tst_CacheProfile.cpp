@@ -67,7 +67,7 @@ QString openWithKey(const QString &cacheFile, const SecureBytes &key)
     options.createIfMissing = false;
     QString code;
     {
-        const Result<QSqlDatabase> db = openCipherDatabase(cacheFile, lendKey(key), name, options);
+        const Result<QSqlDatabase> db = openCipherDatabase(cacheFile, key.view(), name, options);
         code = db ? u"ok"_s : db.error().code;
     }
     if (code == u"ok"_s)

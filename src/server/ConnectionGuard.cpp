@@ -69,7 +69,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, QObject *httpServer, const 
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
-    m_readConnection = connect(socket, &QIODevice::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QIODevice::readyRead, this, &ConnectionGuard::onReadyRead);
     startTimer(m_limits.idleTimeout);
 }
 
@@ -103,11 +103,6 @@ void ConnectionGuard::onReadyRead()
         m_bodyDeclared = 0;
         m_requestClock.start();
         startTimer(m_limits.headerTimeout);
-    }
-    if (!m_checkQueued) {
-        // 6.4 silently stops reading a connection whose bytes it cannot parse; look once it has had them.
-        m_checkQueued = true;
-        QMetaObject::invokeMethod(this, &ConnectionGuard::checkStillServed, Qt::QueuedConnection);
     }
     if (m_phase == Phase::Body) {
         countBody(available);
@@ -182,6 +177,9 @@ void ConnectionGuard::onHeadComplete(const QByteArray &headBytes, qint64 bodyByt
             const QByteArray tokens = value.toLower();
             head.close = head.close || tokens.contains("close");
             keepAlive = keepAlive || tokens.contains("keep-alive");
+            // 6.4 hands an upgrade to its WebSocket server, or drops the connection without a word.
+            if (tokens.contains("upgrade"))
+                head.problem = tr("This server does not upgrade connections.");
         }
     }
     // Both framings at once is how request smuggling starts: refuse it rather than pick one.
@@ -208,6 +206,7 @@ void ConnectionGuard::onHeadComplete(const QByteArray &headBytes, qint64 bodyByt
     m_phase = Phase::Body;
     const auto spent = std::chrono::milliseconds(m_requestClock.elapsed());
     startTimer(std::max(std::chrono::milliseconds(1), m_route.timeout - spent));
+    // 6.4.2 never answers "Expect: 100-continue", so clients wait (curl: a second) before sending.
     if (head.expectContinue && m_bodyDeclared != 0 && bodyBytesAlreadyHere == 0)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     countBody(bodyBytesAlreadyHere);
@@ -225,16 +224,6 @@ void ConnectionGuard::countBody(qint64 bytes)
                                       .arg(m_route.maxBodyBytes)));
 }
 
-void ConnectionGuard::checkStillServed()
-{
-    m_checkQueued = false;
-    if (m_phase == Phase::Refused || m_readConnection)
-        return;
-    // QAbstractHttpServer 6.4 disconnects every signal of a socket whose bytes it cannot parse, ours
-    // included, and leaves the client waiting: answer and close it instead.
-    refuse(ApiResponse::error(400, u"request.malformed"_s, tr("The request is not valid HTTP/1.1.")), true);
-}
-
 void ConnectionGuard::onTimeout()
 {
     switch (m_phase) {
@@ -243,11 +232,7 @@ void ConnectionGuard::onTimeout()
         return;
     case Phase::Headers:
     case Phase::Body:
-        if (!m_readConnection)
-            refuse(ApiResponse::error(400, u"request.malformed"_s, tr("The request is not valid HTTP/1.1.")), true);
-        else
-            refuse(ApiResponse::error(408, u"request.timeout"_s,
-                                      tr("The request did not arrive in time; send it again.")));
+        refuse(ApiResponse::error(408, u"request.timeout"_s, tr("The request did not arrive in time; send it again.")));
         return;
     case Phase::Refused:
         m_socket->disconnectFromHost();
@@ -255,16 +240,13 @@ void ConnectionGuard::onTimeout()
     }
 }
 
-void ConnectionGuard::refuse(const ApiResponse &response, bool serverGaveUp)
+void ConnectionGuard::refuse(const ApiResponse &response)
 {
     m_phase = Phase::Refused;
+    // From here on only the guard reads this connection; the HTTP server still deletes the socket when
+    // it disconnects.
     if (m_httpServer)
         QObject::disconnect(m_socket, &QIODevice::readyRead, m_httpServer.data(), nullptr);
-    if (serverGaveUp) {
-        // The HTTP server no longer watches this socket and will not delete it: we do.
-        m_readConnection = connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::onReadyRead);
-        connect(m_socket, &QAbstractSocket::disconnected, m_socket, &QObject::deleteLater);
-    }
     // Bytes the server had read inside its transaction are ours to drop now.
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction();

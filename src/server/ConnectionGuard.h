@@ -6,7 +6,6 @@
 #include "server/Route.h"
 
 #include <QElapsedTimer>
-#include <QMetaObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -31,15 +30,16 @@ struct GuardLimits {
 using RouteLimitsLookup = std::function<RouteLimits(const QString &method, const QString &path)>;
 
 /// Watches one connection's bytes before QAbstractHttpServer parses them. Qt HttpServer 6.4 buffers a
-/// whole request in memory before any handler sees it and has no size or time limits, so this reads
-/// ahead (peeking, never consuming) and:
+/// whole request in memory before any handler sees it, has no size or time limits, and closes a
+/// connection it cannot parse without a word, so this reads ahead (peeking, never consuming) and:
 ///  - answers 413 as soon as a Content-Length over the route's cap is declared, before the body is
-///    read, and 413 when a chunked body grows past it;
-///  - answers 431 for headers over maxHeaderBytes and 400 for a request line or header that is not
-///    HTTP/1.x, which 6.4 would otherwise drop without any answer;
-///  - answers 408 when a request does not arrive within its route's time-out, and closes idle
-///    connections;
-///  - sends "100 Continue" when a client asks for it (6.4 never does, so curl would wait a second).
+///    read (a client sending "Expect: 100-continue" never sends it), and 413 when a chunked body
+///    grows past the cap;
+///  - answers 431 for headers over maxHeaderBytes, and 400 for a request line or header that is not
+///    HTTP/1.x, for both Content-Length and Transfer-Encoding, and for connection upgrades;
+///  - answers 408 when a request does not arrive within its route's time-out (the header time-out
+///    until the route is known), and closes connections idle for longer than idleTimeout;
+///  - sends "100 Continue" to a client that asks for it (6.4.2 never does, so curl waits a second).
 /// After a refusal it stops the HTTP server from reading the connection, drops what is still coming
 /// for a moment (so the client reads the answer rather than a reset) and closes it.
 class ConnectionGuard : public QObject {
@@ -65,10 +65,9 @@ private:
     ConnectionGuard(QTcpSocket *socket, QObject *httpServer, const GuardLimits &limits, RouteLimitsLookup lookup);
     void onReadyRead();
     void onTimeout();
-    void checkStillServed();
     void onHeadComplete(const QByteArray &head, qint64 bodyBytesAlreadyHere);
     void countBody(qint64 bytes);
-    void refuse(const ApiResponse &response, bool serverGaveUp = false);
+    void refuse(const ApiResponse &response);
     void drain();
     void startTimer(std::chrono::milliseconds timeout);
 
@@ -76,7 +75,6 @@ private:
     QPointer<QObject> m_httpServer;
     GuardLimits m_limits;
     RouteLimitsLookup m_lookup;
-    QMetaObject::Connection m_readConnection;
     QTimer m_timer;
     QElapsedTimer m_requestClock;
 
@@ -87,7 +85,6 @@ private:
     qint64 m_bodySeen = 0;
     qint64 m_drainLeft = 0;
     bool m_closeAfterResponse = false;
-    bool m_checkQueued = false;
 };
 
 } // namespace fc::server

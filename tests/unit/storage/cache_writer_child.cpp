@@ -5,7 +5,8 @@
 //   cache_writer_child write  PROFILE_DIR ROWS_PER_BATCH    password on standard input
 //   cache_writer_child rotate PROFILE_DIR ROWS_PER_BATCH
 //
-// Output lines: "ready", then per batch "begin N" and "committed N" (and "rotated N" in rotate mode).
+// Output lines: "ready", then per batch "begin N" and "committed N"; in rotate mode then "step 1" (new key
+// file written), "step 2" (cache rekeyed), "step 3" (key files swapped) and "rotated N".
 // Any failure prints "error CODE: MESSAGE" and exits 3, which the test reports as a failure.
 
 #include "storage/CacheProfile.h"
@@ -70,6 +71,11 @@ int main(int argc, char *argv[])
             return fail(u"setup"_s, query.lastError().text());
         batch = query.value(0).toInt();
     }
+    // Says how far each rotation got, so the test can tell which steps its kills interrupted.
+    profile.setRotationHook([](KeyRotationStep step) {
+        report("step", int(step) + 1);
+        return true;
+    });
     std::printf("ready\n");
     std::fflush(stdout);
 

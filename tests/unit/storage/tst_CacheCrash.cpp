@@ -43,6 +43,22 @@ struct KillOutcome {
     QString error; // the child's own failure, which is the test's failure
 };
 
+// Where in the write-and-rotate loop a kill landed, from the last line the child printed.
+QString rotationPhase(const KillOutcome &outcome)
+{
+    if (outcome.beforeReady || outcome.lastLine == "ready")
+        return u"before the first batch"_s;
+    if (outcome.lastLine.startsWith("begin "))
+        return u"inside a batch"_s;
+    if (outcome.lastLine.startsWith("committed "))
+        return u"before the new key file was written"_s;
+    if (outcome.lastLine == "step 1")
+        return u"after the new key file, before or during the rekey"_s;
+    if (outcome.lastLine == "step 2")
+        return u"after the rekey, before the swap"_s;
+    return u"after the swap"_s;
+}
+
 } // namespace
 
 class tst_CacheCrash : public QObject {
@@ -54,8 +70,10 @@ private slots:
     void killDuringKeyRotationLeavesACacheThatOpensWithTheSamePassword();
 
 private:
-    // Starts the child, kills it at a random moment, returns what it had reported.
-    KillOutcome runAndKill(const QString &mode, const QString &dir, int rowsPerBatch, int maxDelayMs);
+    // Starts the child, waits for it to print `trigger` (except one run in five, killed from start-up
+    // on), kills it a random 0 .. maxDelayMs later and returns what it had reported.
+    KillOutcome runAndKill(const QString &mode, const QString &dir, int rowsPerBatch, const QByteArray &trigger,
+                           int maxDelayMs);
     // Unlocks `dir` and checks integrity and batches; returns the batch count found, or -1 after a failure.
     void verifyProfile(const QString &dir, const QSet<int> &reported, int rowsPerBatch, int *batchesFound);
 
@@ -81,7 +99,8 @@ void tst_CacheCrash::initTestCase()
     qInfo("crash test seed %u (FC_CRASH_SEED=%u replays it); FC_CRASH_ITERATIONS=%d", m_seed, m_seed, m_iterations);
 }
 
-KillOutcome tst_CacheCrash::runAndKill(const QString &mode, const QString &dir, int rowsPerBatch, int maxDelayMs)
+KillOutcome tst_CacheCrash::runAndKill(const QString &mode, const QString &dir, int rowsPerBatch,
+                                       const QByteArray &trigger, int maxDelayMs)
 {
     KillOutcome outcome;
     QProcess child;
@@ -95,13 +114,13 @@ KillOutcome tst_CacheCrash::runAndKill(const QString &mode, const QString &dir, 
     child.closeWriteChannel();
 
     // One kill in five lands anywhere from start-up on (during Argon2id, the open, the migration check);
-    // the rest land after "ready", while batches are being written.
+    // the rest land after the trigger line.
     const bool early = m_random.bounded(5) == 0;
     QByteArray output;
     if (!early) {
         QElapsedTimer waited;
         waited.start();
-        while (!output.contains("ready\n") && child.state() == QProcess::Running && waited.elapsed() < 30000) {
+        while (!output.contains(trigger) && child.state() == QProcess::Running && waited.elapsed() < 30000) {
             child.waitForReadyRead(100);
             output += child.readAllStandardOutput();
         }
@@ -179,7 +198,7 @@ void tst_CacheCrash::killDuringLargeWritesLosesNoCommittedBatch()
                 = CacheProfile::create(dir, u"crash"_s, password("crash test password"), KdfCost::Interactive);
             QVERIFY2(made.ok(), why(made).constData());
         }
-        const KillOutcome outcome = runAndKill(u"write"_s, dir, kRowsPerBatch, 300);
+        const KillOutcome outcome = runAndKill(u"write"_s, dir, kRowsPerBatch, "ready\n", 300);
         QVERIFY2(outcome.error.isEmpty(), qPrintable(u"kill %1: %2"_s.arg(kill).arg(outcome.error)));
         reported += outcome.committed;
         insideBatch += outcome.lastLine.startsWith("begin ") ? 1 : 0;
@@ -204,21 +223,29 @@ void tst_CacheCrash::killDuringKeyRotationLeavesACacheThatOpensWithTheSamePasswo
     QSet<int> reported;
     int batches = 0;
     int totalBatches = 0;
-    int insideRotation = 0;
+    QMap<QString, int> landed; // rotation phase -> kills
     for (int kill = 1; kill <= kills; ++kill) {
         if ((kill - 1) % kKillsPerProfile == 0) {
             totalBatches += batches;
             batches = 0;
             reported.clear();
             dir = m_dir.filePath(u"rotation-%1"_s.arg(kill));
-            const Result<CacheProfile> made
+            Result<CacheProfile> made
                 = CacheProfile::create(dir, u"crash"_s, password("crash test password"), KdfCost::Interactive);
             QVERIFY2(made.ok(), why(made).constData());
+            // Some bulk, so the rekey (which rewrites every page) is a window a kill can land in.
+            QSqlQuery fill(made.value().database());
+            QVERIFY(fill.exec(u"CREATE TABLE filler (n INTEGER PRIMARY KEY, text TEXT NOT NULL)"_s));
+            QVERIFY(fill.exec(u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                              "INSERT INTO filler SELECT i, printf('%0200d', i) FROM n"_s));
         }
-        const KillOutcome outcome = runAndKill(u"rotate"_s, dir, kRowsPerBatchWhileRotating, 600);
+        // Argon2id takes most of a rotation's time; aim two kills in three at the short steps after it.
+        static const QList<QPair<QByteArray, int>> aims { { "ready\n", 600 }, { "step 1\n", 50 }, { "step 2\n", 8 } };
+        const auto &[trigger, maxDelay] = aims.at(int(m_random.bounded(3)));
+        const KillOutcome outcome = runAndKill(u"rotate"_s, dir, kRowsPerBatchWhileRotating, trigger, maxDelay);
         QVERIFY2(outcome.error.isEmpty(), qPrintable(u"kill %1: %2"_s.arg(kill).arg(outcome.error)));
         reported += outcome.committed;
-        insideRotation += outcome.lastLine.startsWith("committed ") ? 1 : 0;
+        ++landed[rotationPhase(outcome)];
         verifyProfile(dir, reported, kRowsPerBatchWhileRotating, &batches);
         if (QTest::currentTestFailed()) {
             qWarning("failed after kill %d of %d (seed %u)", kill, kills, m_seed);
@@ -226,8 +253,11 @@ void tst_CacheCrash::killDuringKeyRotationLeavesACacheThatOpensWithTheSamePasswo
         }
     }
     totalBatches += batches;
-    qInfo("%d kills during write-and-rotate: %d inside a key rotation; %d batches committed, all present and whole",
-          kills, insideRotation, totalBatches);
+    QStringList phases;
+    for (auto it = landed.cbegin(); it != landed.cend(); ++it)
+        phases.append(u"%1 %2"_s.arg(it.value()).arg(it.key()));
+    qInfo("%d kills during write-and-rotate (%s); %d batches committed, all present and whole", kills,
+          qPrintable(phases.join(u", "_s)), totalBatches);
 }
 
 QTEST_GUILESS_MAIN(tst_CacheCrash)

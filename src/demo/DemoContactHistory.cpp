@@ -1,6 +1,7 @@
 #include "demo/DemoContactHistory.h"
 
 #include "core/CustomerFlag.h"
+#include "core/WorkingCalendar.h"
 #include "demo/DemoChannelMix.h"
 
 #include <algorithm>
@@ -300,16 +301,21 @@ int DemoContactHistory::drawEpisodeCount(DemoRandom &random) const
 
 QDateTime DemoContactHistory::promisedBy(const QDateTime &raisedAt, int workingDays)
 {
+    // The demo council is in England: its promises skip weekends and bank holidays in Europe/London
+    // working hours, as the queues and SLA figures will compute them.
+    static const Result<WorkingCalendar> calendar = WorkingCalendar::forJurisdiction(Jurisdiction::EnglandAndWales);
+    if (calendar) {
+        if (Result<QDateTime> promise = calendar->promisedBy(raisedAt, workingDays))
+            return *promise;
+    }
+    // Only reached if the built-in calendar failed to load (tst_WorkingCalendar would fail too): weekends only.
     QDate day = raisedAt.date();
     for (int left = workingDays; left > 0;) {
         day = day.addDays(1);
         if (day.dayOfWeek() <= 5)
             --left;
     }
-    QDateTime promise(day, QTime(17, 0), Qt::UTC);
-    if (promise < raisedAt.addDays(1) && workingDays <= 1)
-        promise = raisedAt.addDays(1);
-    return promise;
+    return QDateTime(day, QTime(17, 0), Qt::UTC);
 }
 
 qint64 DemoContactHistory::contactStart(qint64 notBefore, qint64 before, Channel channel, DemoRandom &random) const

@@ -44,9 +44,9 @@ public:
     /// Number of request types the generator draws from (every request type of the catalogue).
     qsizetype requestTypeCount() const { return qsizetype(m_requestTypes.size()); }
 
-    /// promisedBy for a request raised at `raisedAt`: 17:00 UTC on the day `workingDays` working days
-    /// later, counting Monday to Friday only, never earlier than a day after raising. The shared
-    /// WorkingCalendar (bank holidays, Europe/London) is to replace this.
+    /// promisedBy for a request raised at `raisedAt`: the England and Wales WorkingCalendar's promise
+    /// (end of the working day `workingDays` working days after the start day, Europe/London, skipping
+    /// weekends and bank holidays; raised after the 16:00 cut-off counts from the next working day).
     static QDateTime promisedBy(const QDateTime &raisedAt, int workingDays);
 
 private:

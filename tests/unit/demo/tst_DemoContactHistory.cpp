@@ -39,20 +39,23 @@ private slots:
         m_lists = std::move(lists.value());
     }
 
-    void promisesSkipWeekends_data()
+    void promisesFollowTheWorkingCalendar_data()
     {
         QTest::addColumn<QDateTime>("raisedAt");
         QTest::addColumn<int>("workingDays");
         QTest::addColumn<QDateTime>("promisedBy");
         QTest::newRow("Monday + 2") << utc(2026, 3, 2, 10) << 2 << utc(2026, 3, 4, 17);
         QTest::newRow("Friday + 1 is Monday") << utc(2026, 3, 6, 10) << 1 << utc(2026, 3, 9, 17);
-        QTest::newRow("Friday evening + 1 is Monday") << utc(2026, 3, 6, 18) << 1 << utc(2026, 3, 9, 17);
-        QTest::newRow("Saturday + 1 is Monday") << utc(2026, 3, 7, 11) << 1 << utc(2026, 3, 9, 17);
+        QTest::newRow("Friday after the cut-off + 1 is Tuesday") << utc(2026, 3, 6, 18) << 1 << utc(2026, 3, 10, 17);
+        QTest::newRow("Saturday + 1 is Tuesday") << utc(2026, 3, 7, 11) << 1 << utc(2026, 3, 10, 17);
         QTest::newRow("Monday + 10 is two weeks on") << utc(2026, 3, 2, 9) << 10 << utc(2026, 3, 16, 17);
         QTest::newRow("Wednesday + 5 is next Wednesday") << utc(2026, 3, 4, 9) << 5 << utc(2026, 3, 11, 17);
-        QTest::newRow("same day is never less than a day") << utc(2026, 3, 2, 10) << 0 << utc(2026, 3, 3, 10);
+        QTest::newRow("same day ends at 17:00") << utc(2026, 3, 2, 10) << 0 << utc(2026, 3, 2, 17);
+        QTest::newRow("Christmas and the Boxing Day substitute")
+            << utc(2026, 12, 24, 10) << 1 << utc(2026, 12, 29, 17);
+        QTest::newRow("summer: 17:00 BST is 16:00 UTC") << utc(2026, 6, 1, 10) << 2 << utc(2026, 6, 3, 16);
     }
-    void promisesSkipWeekends()
+    void promisesFollowTheWorkingCalendar()
     {
         QFETCH(QDateTime, raisedAt);
         QFETCH(int, workingDays);

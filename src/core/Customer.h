@@ -36,7 +36,7 @@ struct CommunicationConsents {
 /// A person the council serves, across every service (the "single customer view").
 struct Customer {
     QUuid id;            // stable across systems
-    QString reference;   // human reference read over the phone, "C-1234567"
+    QString reference;   // human reference read over the phone, "C1234567"
     QString title;       // "Mrs", "Mx", may be empty
     QString givenName;
     QString familyName;

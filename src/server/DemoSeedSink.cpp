@@ -25,7 +25,7 @@ struct DemoSeedSink::Table {
 
 DemoSeedSink::DemoSeedSink(ServerDatabase &database, int rowsPerStatement, qint64 rowsPerTransaction)
     : m_db(database),
-      m_rowsPerStatement(qMax(1, rowsPerStatement)),
+      m_rowsPerStatement(rowsPerStatement > 0 ? rowsPerStatement : database.dialect() == SqlDialect::PostgreSql ? 250 : 1),
       m_rowsPerTransaction(qMax<qint64>(1, rowsPerTransaction)),
       m_customers(new Table { u"customers"_s, DomainRows::customerColumns(), {}, {} }),
       m_contacts(new Table { u"contacts"_s, DomainRows::contactColumns(), {}, {} }),
@@ -79,7 +79,7 @@ Status DemoSeedSink::status() const
 
 void DemoSeedSink::flushIfFull()
 {
-    if (m_error || m_buffered < qint64(m_rowsPerStatement) * 4)
+    if (m_error || m_buffered < qMax<qint64>(1000, qint64(m_rowsPerStatement) * 4))
         return;
     if (Status flushed = flushAll(); !flushed) {
         m_error = flushed.error();

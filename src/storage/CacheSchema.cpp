@@ -50,9 +50,12 @@ Migration version1()
                            " last_contact_at TEXT NOT NULL DEFAULT '')"),
             QStringLiteral("CREATE INDEX customer_postcode ON customer(postcode_key)"),
             // Search ranks ties by most recent contact ('' = never, last): these give a page of an outward
-            // code, or of a large name match, straight from the index instead of sorting thousands of rows.
+            // code, or of a large name match, straight from the index instead of sorting thousands of rows,
+            // and customer_rank ranks a few hundred matches without reading their (wide) rows.
+            // docs/storage/SEARCH.md has the query plans.
             QStringLiteral("CREATE INDEX customer_outward ON customer(outward_code, last_contact_at)"),
             QStringLiteral("CREATE INDEX customer_recent ON customer(last_contact_at)"),
+            QStringLiteral("CREATE INDEX customer_rank ON customer(row, last_contact_at, outward_code, postcode_key)"),
             QStringLiteral("CREATE INDEX customer_uprn ON customer(uprn)"),
             QStringLiteral("CREATE INDEX customer_family_dob ON customer(family_fold, date_of_birth)"),
             QStringLiteral("CREATE TABLE customer_phone ("
@@ -77,14 +80,10 @@ Migration version1()
                            " raised_on TEXT,"
                            " review_by TEXT,"
                            " PRIMARY KEY (customer_row, position)) WITHOUT ROWID"),
-            // Folded names, first address line and postcode keys; docid = customer.row. unicode61 folds
-            // most accents; fc_core's SearchText folds the rest (ł, ø, ß, ...) before text reaches this
-            // table. Postcode keys are written "_pl1 _pl12aa": folded words never hold '_', so no name or
-            // address prefix can reach them, and "_pl1" (whole token) never matches "_pl12".
-            // docs/storage/SEARCH.md explains why the columns are not told apart in queries.
+            // Folded names and first address line; docid = customer.row. unicode61 folds most accents;
+            // fc_core's SearchText folds the rest (ł, ø, ß, ...) before text reaches this table.
             QStringLiteral("CREATE VIRTUAL TABLE customer_fts USING fts4("
-                           "names, address, postcode, tokenize=unicode61 \"remove_diacritics=1\" \"tokenchars=_\", "
-                           "prefix=\"2,3\")"),
+                           "names, address, tokenize=unicode61 \"remove_diacritics=1\", prefix=\"2,3\")"),
             QStringLiteral("CREATE TABLE service_case ("
                            " row INTEGER PRIMARY KEY,"
                            " id TEXT NOT NULL UNIQUE,"

@@ -5,7 +5,6 @@
 #include "core/Postcode.h"
 #include "core/SearchText.h"
 #include "core/Uprn.h"
-#include "storage/CustomerSearchKeys.h"
 
 #include <QRegularExpression>
 
@@ -215,7 +214,7 @@ CustomerQuery CustomerQuery::parse(QStringView typed)
     }
     query.words = words;
     query.wordsAreAddress = words.first().at(0).isDigit();
-    query.wordsPostcode = split.postcode;
+    (split.full ? query.wordsPostcodeKey : query.wordsOutwardCode) = split.postcode;
     return query;
 }
 
@@ -226,7 +225,7 @@ bool CustomerQuery::isEmpty() const
         && outwardCode.isEmpty() && words.isEmpty();
 }
 
-QString CustomerQuery::ftsMatch(bool withPostcode) const
+QString CustomerQuery::ftsMatch() const
 {
     if (words.isEmpty())
         return {};
@@ -237,8 +236,6 @@ QString CustomerQuery::ftsMatch(bool withPostcode) const
         safe.remove(u'"');
         terms.append(isDigits(safe) ? QString(u'"' + safe + u'"') : QString(u'"' + safe + u"*\""_s));
     }
-    if (withPostcode && !wordsPostcode.isEmpty())
-        terms.append(u'"' + postcodeFtsToken(wordsPostcode) + u'"');
     return terms.join(u' ');
 }
 

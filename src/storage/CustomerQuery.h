@@ -59,18 +59,18 @@ struct CustomerQuery {
     // Full-text words.
     QStringList words;      // folded: "sian", "jones"; "12", "mill"
     bool wordsAreAddress = false; // the first word is a house number: "12 mill"
-    QString wordsPostcode;  // with the words: an outward code "PL1" or a postcode key "PL12AA"
+    QString wordsOutwardCode; // with the words: "jones pl1" -> "PL1"
+    QString wordsPostcodeKey; // with the words: "jones pl1 2aa" -> "PL12AA"
 
     /// Reads the text. Never fails: text that means nothing searchable gives an empty query.
     static CustomerQuery parse(QStringView typed);
 
     bool isEmpty() const;
 
-    /// The FTS4 MATCH expression for the words (and, with `withPostcode`, wordsPostcode), built only
-    /// from folded words each quoted here: "\"sian*\" \"jones*\"", "\"12\" \"mill*\" \"_pl1\"". Words of
-    /// digits only match whole (house number 12 is not 120); others match as prefixes. Empty when there
-    /// are no words.
-    QString ftsMatch(bool withPostcode) const;
+    /// The FTS4 MATCH expression for the words, built only from folded words each quoted here:
+    /// "\"sian*\" \"jones*\"", "\"12\" \"mill*\"". Words of digits only match whole (house number 12 is
+    /// not 120); others match as prefixes. Empty when there are no words.
+    QString ftsMatch() const;
 
     friend bool operator==(const CustomerQuery &, const CustomerQuery &) = default;
 };

@@ -101,7 +101,7 @@ Status CustomerRecordWriter::prepareAll()
         {&m_insertFlag, u"INSERT INTO customer_flag (customer_row, position, category, note, raised_on, review_by) "
                         "VALUES (?, ?, ?, ?, ?, ?)"_s},
         {&m_deleteFts, u"DELETE FROM customer_fts WHERE docid = ?"_s},
-        {&m_insertFts, u"INSERT INTO customer_fts (docid, names, address, postcode) VALUES (?, ?, ?, ?)"_s},
+        {&m_insertFts, u"INSERT INTO customer_fts (docid, names, address) VALUES (?, ?, ?)"_s},
     };
     for (const auto &[query, sql] : statements) {
         if (!query->prepare(sql))
@@ -186,7 +186,7 @@ Status CustomerRecordWriter::writeChildren(qint64 row, const Customer &customer,
 
 Status CustomerRecordWriter::writeFts(qint64 row, const CustomerSearchKeys &keys)
 {
-    if (!run(m_insertFts, {row, textParam(keys.ftsNames), textParam(keys.ftsAddress), textParam(keys.ftsPostcode)}))
+    if (!run(m_insertFts, {row, textParam(keys.ftsNames), textParam(keys.ftsAddress)}))
         return queryError(m_insertFts, QCoreApplication::translate("CustomerStore", "Could not index a customer for search"));
     return {};
 }

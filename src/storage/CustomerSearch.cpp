@@ -3,6 +3,7 @@
 #include "core/Customer.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -45,14 +46,18 @@ struct KeyedSource {
     QVariantList binds;
 };
 
-// One ranking tier. Keyed tiers are small and ranked in memory; an FTS or outward-code tier can hold
-// a large share of the cache and is paged straight from an index in last-contact order.
+// One ranking tier. Keyed tiers are small and ranked in memory. Words and outward-code tiers can hold a
+// large share of the cache: a large one is paged straight from an index in last-contact order.
 struct Tier {
-    enum class Shape { Keyed, Fts, Outward };
+    enum class Shape { Keyed, Words, Outward };
     Shape shape = Shape::Keyed;
     CustomerMatchKind kind = CustomerMatchKind::Name;
     QList<KeyedSource> keyed;
-    QString value; // the MATCH expression, or the outward code
+    QString value; // Words: the MATCH expression; Outward: the outward code
+    // Words only: the customers whose postcode column equals (tier 2) or differs from (tier 3) a value.
+    QString postcodeColumn; // "outward_code", "postcode_key", or empty for no condition
+    QString postcodeValue;
+    bool postcodeEquals = false;
 };
 
 QString nextPrefix(const QString &prefix, QChar after)
@@ -95,17 +100,9 @@ QList<Tier> planFor(const CustomerQuery &q)
     if (!exact.keyed.isEmpty())
         plan.append(exact);
 
-    if (!q.words.isEmpty() && !q.wordsPostcode.isEmpty()) {
-        Tier withPostcode;
-        withPostcode.shape = Tier::Shape::Fts;
-        withPostcode.kind = q.wordsAreAddress ? CustomerMatchKind::AddressAndPostcode : CustomerMatchKind::NameAndPostcode;
-        withPostcode.value = q.ftsMatch(true);
-        plan.append(withPostcode);
-    }
-
     // The rest. CustomerQuery gives at most one of these kinds for any text, so ranking them in
-    // separate tiers never splits what a person would see as one group, and a keyed tier never comes
-    // after a large one (whose rows are too many to hold in memory for leaving out).
+    // separate tiers never splits what a person would see as one group, and a keyed tier only ever
+    // follows keyed tiers (whose rows are few enough to hold in memory for leaving out).
     Tier partial;
     if (!q.phoneEnding.isEmpty())
         // A range on the reversed digits: the index answers it, where LIKE '%123456' would scan.
@@ -130,11 +127,22 @@ QList<Tier> planFor(const CustomerQuery &q)
         outward.value = q.outwardCode;
         plan.append(outward);
     }
+
     if (!q.words.isEmpty()) {
+        // "jones pl1": the Joneses in PL1, then the other Joneses. Both tiers read the same FTS match.
         Tier words;
-        words.shape = Tier::Shape::Fts;
+        words.shape = Tier::Shape::Words;
+        words.value = q.ftsMatch();
+        if (!q.wordsOutwardCode.isEmpty() || !q.wordsPostcodeKey.isEmpty()) {
+            words.postcodeColumn = q.wordsOutwardCode.isEmpty() ? u"postcode_key"_s : u"outward_code"_s;
+            words.postcodeValue = q.wordsOutwardCode.isEmpty() ? q.wordsPostcodeKey : q.wordsOutwardCode;
+            Tier withPostcode = words;
+            withPostcode.kind = q.wordsAreAddress ? CustomerMatchKind::AddressAndPostcode
+                                                  : CustomerMatchKind::NameAndPostcode;
+            withPostcode.postcodeEquals = true;
+            plan.append(withPostcode);
+        }
         words.kind = q.wordsAreAddress ? CustomerMatchKind::Address : CustomerMatchKind::Name;
-        words.value = q.ftsMatch(false);
         plan.append(words);
     }
     return plan;
@@ -149,26 +157,6 @@ QString rowList(const QList<qint64> &rows)
     return numbers.join(u',');
 }
 
-// Customers already ranked in an earlier tier, to leave out of later ones.
-struct Exclusions {
-    QSet<qint64> rows;
-    QStringList subqueries; // each "SELECT <row> FROM ... WHERE ... ?" with one bind
-    QVariantList binds;
-
-    // " AND row NOT IN (...)" for SQL over the customer table alone; appends its binds.
-    QString clause(QVariantList &to) const
-    {
-        QString sql;
-        if (!rows.isEmpty())
-            sql += u" AND row NOT IN ("_s + rowList(QList<qint64>(rows.cbegin(), rows.cend())) + u')';
-        for (const QString &subquery : subqueries)
-            sql += u" AND row NOT IN ("_s + subquery + u')';
-        to += binds;
-        return sql;
-    }
-};
-
-// The SQL of a set of rows, for NOT IN.
 QString ftsRowsSql()
 {
     return u"SELECT docid FROM customer_fts WHERE customer_fts MATCH ?"_s;
@@ -194,17 +182,15 @@ public:
             case Tier::Shape::Keyed:
                 ok = runKeyed(tier, i, skipped, keyset);
                 break;
-            case Tier::Shape::Fts:
-                ok = runFts(tier, i, skipped, keyset);
+            case Tier::Shape::Words:
+                ok = runWords(tier, i, skipped, keyset);
                 break;
             case Tier::Shape::Outward:
-                ok = runOrdered(u"SELECT row, last_contact_at FROM customer INDEXED BY customer_outward "
-                                "WHERE outward_code = ?"_s,
-                                tier.value, tier, i, skipped, keyset);
-                if (ok) {
-                    m_exclusions.subqueries.append(u"SELECT row FROM customer WHERE outward_code = ?"_s);
-                    m_exclusions.binds.append(tier.value);
-                }
+                // Always the last tier when present, so nothing after it needs its rows left out.
+                ok = skipped
+                    || runOrdered(u"SELECT row, last_contact_at FROM customer INDEXED BY customer_outward "
+                                  "WHERE outward_code = ?"_s,
+                                  {tier.value}, tier, i, keyset);
                 break;
             }
             if (!ok)
@@ -233,6 +219,14 @@ private:
         return query.exec() || fail(query);
     }
 
+    // " AND row NOT IN (...)": customers ranked by an earlier tier.
+    QString exclusionClause() const
+    {
+        if (m_excluded.isEmpty())
+            return {};
+        return u" AND row NOT IN ("_s + rowList(QList<qint64>(m_excluded.cbegin(), m_excluded.cend())) + u')';
+    }
+
     // Takes a tier's candidates, ranked, into the page.
     void take(QList<Candidate> &candidates, bool skipped, const CustomerSearchCursor *keyset)
     {
@@ -240,7 +234,7 @@ private:
         for (const Candidate &c : std::as_const(candidates)) {
             if (!skipped && int(m_page.size()) < m_want && (!keyset || comesAfter(c, *keyset)))
                 m_page.append(c);
-            m_exclusions.rows.insert(c.row);
+            m_excluded.insert(c.row);
         }
     }
 
@@ -248,7 +242,7 @@ private:
     {
         while (query.next()) {
             const qint64 row = query.value(0).toLongLong();
-            if (m_exclusions.rows.contains(row) || seen.contains(row))
+            if (m_excluded.contains(row) || seen.contains(row))
                 continue;
             seen.insert(row);
             into.append({row, query.value(1).toString(), kind, tier});
@@ -256,21 +250,6 @@ private:
         if (query.lastError().isValid())
             return fail(query);
         return true;
-    }
-
-    // Keeps the rows that no earlier tier's subquery holds, with their last contact.
-    bool rankRows(const QList<qint64> &rows, CustomerMatchKind kind, int tier, QList<Candidate> &into)
-    {
-        if (rows.isEmpty())
-            return true;
-        QVariantList binds;
-        const QString sql = u"SELECT row, last_contact_at FROM customer WHERE row IN ("_s + rowList(rows) + u')'
-                          + m_exclusions.clause(binds);
-        QSqlQuery query(m_db);
-        if (!exec(query, sql, binds))
-            return false;
-        QSet<qint64> seen;
-        return readCandidates(query, kind, tier, into, seen);
     }
 
     bool runKeyed(const Tier &tier, int index, bool skipped, const CustomerSearchCursor *keyset)
@@ -282,57 +261,98 @@ private:
             if (!exec(query, source.sql, source.binds) || !readCandidates(query, source.kind, index, candidates, seen))
                 return false;
         }
-        // Keyed tiers only ever follow keyed tiers (planFor()), so the rows in memory are every exclusion.
-        Q_ASSERT(m_exclusions.subqueries.isEmpty());
         take(candidates, skipped, keyset);
         return true;
     }
 
-    bool runFts(const Tier &tier, int index, bool skipped, const CustomerSearchCursor *keyset)
+    // The docids of an FTS match when there are at most kRankInMemoryLimit; nullopt for more. Reads the
+    // FTS index alone, once per search: both tiers of "jones pl1" use it.
+    std::optional<QList<qint64>> smallMatch(const QString &match, bool &ok)
     {
-        // Reading docids touches only the FTS index; how many there are decides how to rank them.
-        QSqlQuery match(m_db);
-        if (!exec(match, ftsRowsSql() + u" LIMIT "_s + QString::number(CustomerSearch::kRankInMemoryLimit + 1),
-                  {tier.value}))
-            return false;
+        ok = true;
+        if (const auto known = m_matches.constFind(match); known != m_matches.cend())
+            return *known;
+        QSqlQuery query(m_db);
+        if (!exec(query, ftsRowsSql() + u" LIMIT "_s + QString::number(CustomerSearch::kRankInMemoryLimit + 1), {match})) {
+            ok = false;
+            return std::nullopt;
+        }
         QList<qint64> rows;
-        while (match.next())
-            rows.append(match.value(0).toLongLong());
-        if (match.lastError().isValid())
-            return fail(match);
-        match.finish();
+        while (query.next())
+            rows.append(query.value(0).toLongLong());
+        if (query.lastError().isValid()) {
+            ok = fail(query);
+            return std::nullopt;
+        }
+        const std::optional<QList<qint64>> result =
+            rows.size() <= CustomerSearch::kRankInMemoryLimit ? std::optional(rows) : std::nullopt;
+        m_matches.insert(match, result);
+        return result;
+    }
 
-        if (rows.size() <= CustomerSearch::kRankInMemoryLimit) {
-            if (skipped) {
-                for (qint64 row : std::as_const(rows))
-                    m_exclusions.rows.insert(row);
+    bool runWords(const Tier &tier, int index, bool skipped, const CustomerSearchCursor *keyset)
+    {
+        bool ok = true;
+        const std::optional<QList<qint64>> rows = smallMatch(tier.value, ok);
+        if (!ok)
+            return false;
+        const QString condition = tier.postcodeColumn.isEmpty()
+            ? QString()
+            : u" AND "_s + tier.postcodeColumn + (tier.postcodeEquals ? u" = ?"_s : u" <> ?"_s);
+        const QVariantList conditionBinds = tier.postcodeColumn.isEmpty() ? QVariantList() : QVariantList{tier.postcodeValue};
+
+        if (rows) {
+            // A few hundred at most: their last contacts (and postcodes) come from customer_rank, a
+            // narrow index that stays cached, instead of as many reads of wide customer rows.
+            if (rows->isEmpty())
                 return true;
-            }
+            QSqlQuery query(m_db);
+            if (!exec(query,
+                      u"SELECT row, last_contact_at FROM customer INDEXED BY customer_rank WHERE row IN ("_s
+                          + rowList(*rows) + u')' + condition + exclusionClause(),
+                      conditionBinds))
+                return false;
             QList<Candidate> candidates;
-            if (!rankRows(rows, tier.kind, index, candidates))
+            QSet<qint64> seen;
+            if (!readCandidates(query, tier.kind, index, candidates, seen))
                 return false;
             take(candidates, skipped, keyset);
             return true;
         }
-        // Many matches: walk customers from the most recent contact back, keeping the matching ones,
-        // until the page is full. SQLite turns the MATCH subquery into a lookup table once.
-        if (!runOrdered(u"SELECT row, last_contact_at FROM customer INDEXED BY customer_recent "
-                        "WHERE row IN ("_s + ftsRowsSql() + u')',
-                        tier.value, tier, index, skipped, keyset))
-            return false;
-        m_exclusions.subqueries.append(ftsRowsSql());
-        m_exclusions.binds.append(tier.value);
-        return true;
-    }
 
-    // A large tier, paged in SQL: `select` has one bind and reads customer in last-contact order.
-    bool runOrdered(const QString &select, const QString &value, const Tier &tier, int index, bool skipped,
-                    const CustomerSearchCursor *keyset)
-    {
+        // Many matches. SQLite turns the MATCH subquery into a lookup table once, then walks an index in
+        // last-contact order, keeping the rows in it, until the page is full.
         if (skipped)
             return true;
-        QVariantList binds{value};
-        QString sql = select + m_exclusions.clause(binds);
+        if (tier.postcodeEquals && tier.postcodeColumn == u"postcode_key"_s) {
+            // One postcode holds a few dozen customers: rank them in memory.
+            QSqlQuery query(m_db);
+            if (!exec(query,
+                      u"SELECT row, last_contact_at FROM customer INDEXED BY customer_postcode WHERE postcode_key = ? "
+                      "AND row IN ("_s + ftsRowsSql() + u')' + exclusionClause(),
+                      {tier.postcodeValue, tier.value}))
+                return false;
+            QList<Candidate> candidates;
+            QSet<qint64> seen;
+            if (!readCandidates(query, tier.kind, index, candidates, seen))
+                return false;
+            take(candidates, skipped, keyset);
+            return true;
+        }
+        if (tier.postcodeEquals) // an outward code: its own index is already in last-contact order
+            return runOrdered(u"SELECT row, last_contact_at FROM customer INDEXED BY customer_outward "
+                              "WHERE outward_code = ? AND row IN ("_s + ftsRowsSql() + u')',
+                              {tier.postcodeValue, tier.value}, tier, index, keyset);
+        return runOrdered(u"SELECT row, last_contact_at FROM customer INDEXED BY customer_recent WHERE row IN ("_s
+                              + ftsRowsSql() + u')' + condition,
+                          QVariantList{tier.value} + conditionBinds, tier, index, keyset);
+    }
+
+    // A large tier, paged in SQL: `select` reads customer through an index in last-contact order.
+    bool runOrdered(const QString &select, QVariantList binds, const Tier &tier, int index,
+                    const CustomerSearchCursor *keyset)
+    {
+        QString sql = select + exclusionClause();
         if (keyset) {
             sql += u" AND last_contact_at <= ? AND (last_contact_at < ? OR row < ?)"_s;
             binds += QVariantList{keyset->lastContactAt, keyset->lastContactAt, keyset->row};
@@ -353,7 +373,8 @@ private:
     int m_want;
     std::optional<CustomerSearchCursor> m_after;
     QList<Candidate> m_page;
-    Exclusions m_exclusions;
+    QSet<qint64> m_excluded;
+    QHash<QString, std::optional<QList<qint64>>> m_matches;
     QString m_failure;
 };
 

@@ -40,11 +40,6 @@ bool isApostrophe(QChar c)
 
 } // namespace
 
-QString postcodeFtsToken(QStringView outwardOrKey)
-{
-    return u'_' + outwardOrKey.toString().toLower();
-}
-
 QStringList nameSearchTokens(QStringView name)
 {
     QStringList tokens = searchTokens(name);
@@ -69,7 +64,6 @@ CustomerSearchKeys customerSearchKeys(const Customer &customer)
     if (const Result<Postcode> postcode = Postcode::parse(customer.address.postcode)) {
         keys.postcodeKey = postcode->searchKey();
         keys.outwardCode = postcode->outward();
-        keys.ftsPostcode = postcodeFtsToken(keys.outwardCode) + u' ' + postcodeFtsToken(keys.postcodeKey);
     }
 
     for (const QString &phone : customer.phones)

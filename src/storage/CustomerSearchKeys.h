@@ -22,17 +22,11 @@ struct CustomerSearchKeys {
     QStringList emailKeys;    // per email, in order: lower-cased
     QString ftsNames;         // "sian jones evans jonesevans": words of the given, family and preferred names
     QString ftsAddress;       // "12 mill road": words of the first address line
-    QString ftsPostcode;      // "_pl1 _pl12aa": see postcodeFtsToken()
 
     friend bool operator==(const CustomerSearchKeys &, const CustomerSearchKeys &) = default;
 };
 
 CustomerSearchKeys customerSearchKeys(const Customer &customer);
-
-/// The FTS token for an outward code or a postcode key: "PL1" -> "_pl1", "PL12AA" -> "_pl12aa". The
-/// leading '_' (a token character in customer_fts, never in folded words) keeps postcodes out of reach
-/// of name and address prefixes.
-QString postcodeFtsToken(QStringView outwardOrKey);
 
 /// The words indexed for a name: fc_core's searchTokens(), plus the parts of words split at an
 /// apostrophe, so "O'Neill" is found by "oneill", "o'neill" and "neill".

@@ -14,6 +14,8 @@ CREATE INDEX customer_outward ON customer(outward_code, last_contact_at);
 CREATE INDEX customer_phone_reversed ON customer_phone(reversed_digits);
 -- index customer_postcode
 CREATE INDEX customer_postcode ON customer(postcode_key);
+-- index customer_rank
+CREATE INDEX customer_rank ON customer(row, last_contact_at, outward_code, postcode_key);
 -- index customer_recent
 CREATE INDEX customer_recent ON customer(last_contact_at);
 -- index customer_uprn
@@ -31,9 +33,9 @@ CREATE TABLE customer_email ( customer_row INTEGER NOT NULL REFERENCES customer(
 -- table customer_flag
 CREATE TABLE customer_flag ( customer_row INTEGER NOT NULL REFERENCES customer(row) ON DELETE CASCADE, position INTEGER NOT NULL, category TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', raised_on TEXT, review_by TEXT, PRIMARY KEY (customer_row, position)) WITHOUT ROWID;
 -- table customer_fts
-CREATE VIRTUAL TABLE customer_fts USING fts4(names, address, postcode, tokenize=unicode61 "remove_diacritics=1" "tokenchars=_", prefix="2,3");
+CREATE VIRTUAL TABLE customer_fts USING fts4(names, address, tokenize=unicode61 "remove_diacritics=1", prefix="2,3");
 -- table customer_fts_content
-CREATE TABLE 'customer_fts_content'(docid INTEGER PRIMARY KEY, 'c0names', 'c1address', 'c2postcode');
+CREATE TABLE 'customer_fts_content'(docid INTEGER PRIMARY KEY, 'c0names', 'c1address');
 -- table customer_fts_docsize
 CREATE TABLE 'customer_fts_docsize'(docid INTEGER PRIMARY KEY, size BLOB);
 -- table customer_fts_segdir

@@ -41,7 +41,7 @@ QStringList customerTables(const QSqlDatabase &db)
     all += rows(db, u"SELECT * FROM customer_phone ORDER BY customer_row, position"_s);
     all += rows(db, u"SELECT * FROM customer_email ORDER BY customer_row, position"_s);
     all += rows(db, u"SELECT * FROM customer_flag ORDER BY customer_row, position"_s);
-    all += rows(db, u"SELECT docid, names, address, postcode FROM customer_fts ORDER BY docid"_s);
+    all += rows(db, u"SELECT docid, names, address FROM customer_fts ORDER BY docid"_s);
     return all;
 }
 
@@ -121,7 +121,7 @@ private slots:
                 QVERIFY(loader.add(makeCustomer(n, u"Pat"_s, u"Smith"_s, u"1 Long Road"_s, u"PL1 1AA"_s)).ok());
             QVERIFY(loader.finish().ok());
         }
-        QCOMPARE(rows(cache.db(), u"SELECT count(*) FROM customer_fts WHERE customer_fts MATCH '\"smi*\" \"_pl1\"'"_s),
+        QCOMPARE(rows(cache.db(), u"SELECT count(*) FROM customer_fts WHERE customer_fts MATCH '\"smi*\" \"long*\"'"_s),
                  QStringList{u"50"_s});
         // One segment per index (the terms and the two prefix lengths): merged.
         QCOMPARE(rows(cache.db(), u"SELECT level / 1024, count(*) FROM customer_fts_segdir GROUP BY 1 ORDER BY 1"_s),

@@ -299,6 +299,7 @@ private slots:
         QTest::addColumn<int>("limit");
         QTest::newRow("name, ranked by walking the index") << u"pat smith"_s << 97;
         QTest::newRow("name and outward code, two large tiers") << u"smith pl1"_s << 150;
+        QTest::newRow("name and postcode, two large tiers") << u"pat smith pl1 1aa"_s << 133;
         QTest::newRow("outward code") << u"PL1"_s << 200;
         QTest::newRow("one page") << u"smith"_s << CustomerSearch::kMaximumPageSize;
     }

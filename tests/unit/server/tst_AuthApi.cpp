@@ -356,6 +356,17 @@ private slots:
         QVERIFY(!failed.json.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"login_failures"_s));
         QCOMPARE(call(u"GET"_s, u"/v1/health"_s).status, 200);
     }
+
+    void aLostDatabaseConnectionAnswers503AndIsReopened()
+    {
+        const QString token = tokenOf(login(u"a.khan"_s, kPassword));
+        m_db->database().close(); // as after a database restart
+        const ApiResponse lost = call(u"GET"_s, u"/v1/me"_s, QByteArray(), token);
+        QCOMPARE(lost.status, 503);
+        QCOMPARE(lost.errorCode(), u"db.unavailable"_s);
+        QCOMPARE(lost.header("Retry-After"), QByteArray("5"));
+        QCOMPARE(call(u"GET"_s, u"/v1/me"_s, QByteArray(), token).status, 200);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_AuthApi)

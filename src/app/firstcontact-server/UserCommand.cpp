@@ -3,6 +3,7 @@
 #include "CommandDatabase.h"
 #include "PasswordInput.h"
 #include "ServerCommand.h"
+#include "server/AccountNames.h"
 #include "server/PasswordHasher.h"
 #include "server/UserStore.h"
 
@@ -69,6 +70,11 @@ int runUser(CommandContext &context)
         role = roleFromKey(parser.value(roleOption));
         if (!role)
             return usageError(u"--role must be agent, counter, supervisor or admin, not '%1'."_s.arg(parser.value(roleOption)));
+        // Before the password is asked for, so nobody types one for nothing.
+        for (const Status &valid : { checkUserName(name), checkTeamName(parser.value(teamOption)) }) {
+            if (!valid)
+                return usageError(valid.error().message);
+        }
     }
 
     Result<std::unique_ptr<ServerDatabase>> database = openCommandDatabase(context);

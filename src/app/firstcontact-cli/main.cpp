@@ -9,6 +9,8 @@
 #include <QTextStream>
 
 #include <cstdio>
+
+#include <sys/resource.h>
 #include <iterator>
 
 using namespace fc::cli;
@@ -33,6 +35,10 @@ QString commandList()
 
 int main(int argc, char *argv[])
 {
+    // A crash must not write the cache key or a password to a core file on a shared PC.
+    const rlimit noCore{0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("firstcontact-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("FirstContact"));

@@ -13,6 +13,8 @@
 
 #include <cstdio>
 
+#include <sys/resource.h>
+
 Q_IMPORT_QML_PLUGIN(FirstContactPlugin)
 
 namespace {
@@ -29,6 +31,10 @@ QStringList rawArguments(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // A crash must not write the cache key or a password to a core file on a shared PC.
+    const rlimit noCore{0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+
     // --help and --version must work with no display, so parse before the GUI application exists.
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("FirstContact agent workstation"));

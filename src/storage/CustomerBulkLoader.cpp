@@ -17,8 +17,9 @@ namespace {
 
 Error notBegun()
 {
-    return makeError(u"customer.bulk_not_begun"_s,
-                     QCoreApplication::translate("CustomerBulkLoader", "The bulk load has not begun, or has already finished."));
+    return makeError(
+        u"customer.bulk_not_begun"_s,
+        QCoreApplication::translate("CustomerBulkLoader", "The bulk load has not begun, or has already finished."));
 }
 
 Error bulkFailed()
@@ -30,7 +31,7 @@ Error bulkFailed()
 
 } // namespace
 
-CustomerBulkLoader::CustomerBulkLoader(QSqlDatabase db) : m_db(db), m_transaction(db) {}
+CustomerBulkLoader::CustomerBulkLoader(QSqlDatabase db) : m_db(db), m_transaction(db) { }
 
 CustomerBulkLoader::~CustomerBulkLoader()
 {
@@ -48,15 +49,17 @@ Status CustomerBulkLoader::begin()
     QSqlQuery list(m_db);
     if (!list.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                    "AND tbl_name IN ('customer', 'customer_phone', 'customer_email', 'customer_flag') ORDER BY name"_s))
-        return store::queryError(list, QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load"));
+        return store::queryError(list,
+                                 QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load"));
     while (list.next())
-        m_droppedIndexes.append({list.value(0).toString(), list.value(1).toString()});
+        m_droppedIndexes.append({ list.value(0).toString(), list.value(1).toString() });
     list.finish();
 
     for (const Index &index : std::as_const(m_droppedIndexes)) {
         QSqlQuery drop(m_db);
         if (!drop.exec(u"DROP INDEX "_s + m_db.driver()->escapeIdentifier(index.name, QSqlDriver::TableName)))
-            return store::queryError(drop, QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load"));
+            return store::queryError(
+                drop, QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load"));
     }
     m_writer = std::make_unique<store::CustomerRecordWriter>(m_db);
     return {};
@@ -70,7 +73,8 @@ Status CustomerBulkLoader::add(const Customer &customer, const QDateTime &lastCo
         return bulkFailed();
     if (customer.id.isNull() || customer.reference.trimmed().isEmpty())
         return makeError(u"customer.invalid"_s,
-                         QCoreApplication::translate("CustomerBulkLoader", "A customer without an id or reference cannot be saved."));
+                         QCoreApplication::translate("CustomerBulkLoader",
+                                                     "A customer without an id or reference cannot be saved."));
 
     const QString lastContact = lastContactAt.isValid() ? cipherDateTimeText(lastContactAt) : QString();
     // The statement runs inside a savepoint only when it fails: the happy path stays one INSERT per table.
@@ -120,7 +124,8 @@ Result<qint64> CustomerBulkLoader::finish()
     for (const Index &index : std::as_const(m_droppedIndexes)) {
         QSqlQuery create(m_db);
         if (!create.exec(index.sql))
-            return store::queryError(create, QCoreApplication::translate("CustomerBulkLoader", "Could not build the search indexes"));
+            return store::queryError(
+                create, QCoreApplication::translate("CustomerBulkLoader", "Could not build the search indexes"));
     }
     m_droppedIndexes.clear();
 
@@ -140,7 +145,8 @@ Status CustomerBulkLoader::mergeSearchIndex(QSqlDatabase db)
     if (status) {
         QSqlQuery optimize(db);
         if (!optimize.exec(u"INSERT INTO customer_fts(customer_fts) VALUES('optimize')"_s))
-            status = store::queryError(optimize, QCoreApplication::translate("CustomerBulkLoader", "Could not merge the search index"));
+            status = store::queryError(
+                optimize, QCoreApplication::translate("CustomerBulkLoader", "Could not merge the search index"));
     }
     if (status)
         status = transaction.commit();

@@ -65,7 +65,7 @@ bool readCustomerReference(const QString &text, CustomerQuery &query)
         return false;
     const QString letters = match.captured(1).toUpper();
     const QString digits = match.captured(2);
-    query.references = {letters + digits, letters + u'-' + digits};
+    query.references = { letters + digits, letters + u'-' + digits };
     return true;
 }
 

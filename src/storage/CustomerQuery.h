@@ -11,20 +11,20 @@ namespace fc {
 /// How a search result matched, best first within each ranking tier (docs/storage/SEARCH.md).
 enum class CustomerMatchKind {
     // Exact keys: ranked first.
-    Reference,     // customer reference "C1234567"
+    Reference, // customer reference "C1234567"
     CaseReference, // the customer of case "WST-2026-000123"
-    Phone,         // a whole phone number, in any written form
+    Phone, // a whole phone number, in any written form
     Email,
     Uprn,
     // Words together with a postcode: ranked second.
-    NameAndPostcode,    // "jones pl1"
+    NameAndPostcode, // "jones pl1"
     AddressAndPostcode, // "12 mill pl1 2aa"
     // Everything else: ranked third.
-    Name,        // "sian jones", "siân", "o'neill"
-    Address,     // "12 mill"
+    Name, // "sian jones", "siân", "o'neill"
+    Address, // "12 mill"
     PhoneEnding, // the last 6 or more digits
-    EmailStart,  // an email address still being typed: "sian.jones@exa"
-    Postcode,    // "PL1 2AA", "pl12aa"
+    EmailStart, // an email address still being typed: "sian.jones@exa"
+    Postcode, // "PL1 2AA", "pl12aa"
     OutwardCode, // "PL1": all of the district, never "PL12"
 };
 
@@ -44,20 +44,20 @@ struct CustomerQuery {
     static constexpr qsizetype kMaximumWordLength = 40;
 
     // Exact keys.
-    QStringList references;     // stored forms to try: "C1234567", "C-1234567"
+    QStringList references; // stored forms to try: "C1234567", "C-1234567"
     QStringList caseReferences; // "WST-2026-000123", and zero-padded forms
-    QString phoneDigits;        // national digits reversed, of a whole number
-    QString email;              // lower-cased key
-    QString uprn;               // canonical
+    QString phoneDigits; // national digits reversed, of a whole number
+    QString email; // lower-cased key
+    QString uprn; // canonical
 
     // Partial keys.
-    QString phoneEnding;  // reversed trailing digits (at least kPhoneSuffixMinimumDigits)
-    QString emailStart;   // lower-cased beginning of an email address, up to and past its '@'
-    QString postcodeKey;  // "PL12AA"
-    QString outwardCode;  // "PL1"
+    QString phoneEnding; // reversed trailing digits (at least kPhoneSuffixMinimumDigits)
+    QString emailStart; // lower-cased beginning of an email address, up to and past its '@'
+    QString postcodeKey; // "PL12AA"
+    QString outwardCode; // "PL1"
 
     // Full-text words.
-    QStringList words;      // folded: "sian", "jones"; "12", "mill"
+    QStringList words; // folded: "sian", "jones"; "12", "mill"
     bool wordsAreAddress = false; // the first word is a house number: "12 mill"
     QString wordsOutwardCode; // with the words: "jones pl1" -> "PL1"
     QString wordsPostcodeKey; // with the words: "jones pl1 2aa" -> "PL12AA"

@@ -77,8 +77,17 @@ bool run(QSqlQuery &query, const QVariantList &params)
 } // namespace
 
 CustomerRecordWriter::CustomerRecordWriter(QSqlDatabase db)
-    : m_db(db), m_insert(db), m_update(db), m_deletePhones(db), m_deleteEmails(db), m_deleteFlags(db),
-      m_insertPhone(db), m_insertEmail(db), m_insertFlag(db), m_deleteFts(db), m_insertFts(db)
+    : m_db(db),
+      m_insert(db),
+      m_update(db),
+      m_deletePhones(db),
+      m_deleteEmails(db),
+      m_deleteFlags(db),
+      m_insertPhone(db),
+      m_insertEmail(db),
+      m_insertFlag(db),
+      m_deleteFts(db),
+      m_insertFts(db)
 {
 }
 
@@ -88,24 +97,29 @@ Status CustomerRecordWriter::prepareAll()
         return {};
     const qsizetype fieldCount = QString(kFieldColumns).count(u',') + 1;
     const QList<std::pair<QSqlQuery *, QString>> statements = {
-        {&m_insert, u"INSERT INTO customer ("_s + kFieldColumns + u", last_contact_at) VALUES ("_s
-                        + placeholders(fieldCount + 1) + u')'},
-        {&m_update, u"UPDATE customer SET "_s + assignments() + u" WHERE row = ?"_s},
-        {&m_deletePhones, u"DELETE FROM customer_phone WHERE customer_row = ?"_s},
-        {&m_deleteEmails, u"DELETE FROM customer_email WHERE customer_row = ?"_s},
-        {&m_deleteFlags, u"DELETE FROM customer_flag WHERE customer_row = ?"_s},
-        {&m_insertPhone, u"INSERT INTO customer_phone (customer_row, position, phone, reversed_digits) "
-                         "VALUES (?, ?, ?, ?)"_s},
-        {&m_insertEmail, u"INSERT INTO customer_email (customer_row, position, email, email_key) "
-                         "VALUES (?, ?, ?, ?)"_s},
-        {&m_insertFlag, u"INSERT INTO customer_flag (customer_row, position, category, note, raised_on, review_by) "
-                        "VALUES (?, ?, ?, ?, ?, ?)"_s},
-        {&m_deleteFts, u"DELETE FROM customer_fts WHERE docid = ?"_s},
-        {&m_insertFts, u"INSERT INTO customer_fts (docid, names, address) VALUES (?, ?, ?)"_s},
+        { &m_insert,
+          u"INSERT INTO customer ("_s + kFieldColumns + u", last_contact_at) VALUES ("_s + placeholders(fieldCount + 1)
+              + u')' },
+        { &m_update, u"UPDATE customer SET "_s + assignments() + u" WHERE row = ?"_s },
+        { &m_deletePhones, u"DELETE FROM customer_phone WHERE customer_row = ?"_s },
+        { &m_deleteEmails, u"DELETE FROM customer_email WHERE customer_row = ?"_s },
+        { &m_deleteFlags, u"DELETE FROM customer_flag WHERE customer_row = ?"_s },
+        { &m_insertPhone,
+          u"INSERT INTO customer_phone (customer_row, position, phone, reversed_digits) "
+          "VALUES (?, ?, ?, ?)"_s },
+        { &m_insertEmail,
+          u"INSERT INTO customer_email (customer_row, position, email, email_key) "
+          "VALUES (?, ?, ?, ?)"_s },
+        { &m_insertFlag,
+          u"INSERT INTO customer_flag (customer_row, position, category, note, raised_on, review_by) "
+          "VALUES (?, ?, ?, ?, ?, ?)"_s },
+        { &m_deleteFts, u"DELETE FROM customer_fts WHERE docid = ?"_s },
+        { &m_insertFts, u"INSERT INTO customer_fts (docid, names, address) VALUES (?, ?, ?)"_s },
     };
     for (const auto &[query, sql] : statements) {
         if (!query->prepare(sql))
-            return queryError(*query, QCoreApplication::translate("CustomerStore", "Could not prepare to save customers"));
+            return queryError(*query,
+                              QCoreApplication::translate("CustomerStore", "Could not prepare to save customers"));
     }
     m_prepared = true;
     return {};
@@ -123,7 +137,8 @@ Error CustomerRecordWriter::failure(const QSqlQuery &query, const Customer &cust
                          QCoreApplication::translate("CustomerStore", "Another customer already has the reference %1.")
                              .arg(customer.reference));
     }
-    return queryError(query, QCoreApplication::translate("CustomerStore", "Could not save customer %1").arg(customer.reference));
+    return queryError(
+        query, QCoreApplication::translate("CustomerStore", "Could not save customer %1").arg(customer.reference));
 }
 
 Result<qint64> CustomerRecordWriter::insert(const Customer &customer, const CustomerSearchKeys &keys,
@@ -151,8 +166,8 @@ Status CustomerRecordWriter::update(qint64 row, const Customer &customer, const 
     params.append(row);
     if (!run(m_update, params))
         return failure(m_update, customer);
-    for (QSqlQuery *erase : {&m_deletePhones, &m_deleteEmails, &m_deleteFlags, &m_deleteFts}) {
-        if (!run(*erase, {row}))
+    for (QSqlQuery *erase : { &m_deletePhones, &m_deleteEmails, &m_deleteFlags, &m_deleteFts }) {
+        if (!run(*erase, { row }))
             return failure(*erase, customer);
     }
     if (Status children = writeChildren(row, customer, keys); !children)
@@ -163,21 +178,21 @@ Status CustomerRecordWriter::update(qint64 row, const Customer &customer, const 
 Status CustomerRecordWriter::writeChildren(qint64 row, const Customer &customer, const CustomerSearchKeys &keys)
 {
     for (qsizetype i = 0; i < customer.phones.size(); ++i) {
-        if (!run(m_insertPhone, {row, i, textParam(customer.phones.at(i)), textParam(keys.phoneDigits.value(i))}))
+        if (!run(m_insertPhone, { row, i, textParam(customer.phones.at(i)), textParam(keys.phoneDigits.value(i)) }))
             return failure(m_insertPhone, customer);
     }
     for (qsizetype i = 0; i < customer.emails.size(); ++i) {
-        if (!run(m_insertEmail, {row, i, textParam(customer.emails.at(i)), textParam(keys.emailKeys.value(i))}))
+        if (!run(m_insertEmail, { row, i, textParam(customer.emails.at(i)), textParam(keys.emailKeys.value(i)) }))
             return failure(m_insertEmail, customer);
     }
     for (qsizetype i = 0; i < customer.flags.size(); ++i) {
         const CustomerFlag &flag = customer.flags.at(i);
-        const QVariantList params = {row,
-                                     i,
-                                     flagCategoryKey(flag.category),
-                                     textParam(flag.note),
-                                     flag.raisedOn.isValid() ? QVariant(flag.raisedOn) : QVariant(),
-                                     flag.reviewBy.isValid() ? QVariant(flag.reviewBy) : QVariant()};
+        const QVariantList params = { row,
+                                      i,
+                                      flagCategoryKey(flag.category),
+                                      textParam(flag.note),
+                                      flag.raisedOn.isValid() ? QVariant(flag.raisedOn) : QVariant(),
+                                      flag.reviewBy.isValid() ? QVariant(flag.reviewBy) : QVariant() };
         if (!run(m_insertFlag, params))
             return failure(m_insertFlag, customer);
     }
@@ -186,8 +201,9 @@ Status CustomerRecordWriter::writeChildren(qint64 row, const Customer &customer,
 
 Status CustomerRecordWriter::writeFts(qint64 row, const CustomerSearchKeys &keys)
 {
-    if (!run(m_insertFts, {row, textParam(keys.ftsNames), textParam(keys.ftsAddress)}))
-        return queryError(m_insertFts, QCoreApplication::translate("CustomerStore", "Could not index a customer for search"));
+    if (!run(m_insertFts, { row, textParam(keys.ftsNames), textParam(keys.ftsAddress) }))
+        return queryError(m_insertFts,
+                          QCoreApplication::translate("CustomerStore", "Could not index a customer for search"));
     return {};
 }
 

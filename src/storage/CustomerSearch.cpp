@@ -72,7 +72,7 @@ QList<Tier> planFor(const CustomerQuery &q)
     // Exact keys: one tier, so a reference and a phone that both hit are ranked by last contact.
     Tier exact;
     const auto add = [](Tier &tier, CustomerMatchKind kind, QString sql, QVariantList binds) {
-        tier.keyed.append({kind, std::move(sql), std::move(binds)});
+        tier.keyed.append({ kind, std::move(sql), std::move(binds) });
     };
     if (!q.references.isEmpty()) {
         QStringList marks(q.references.size(), u"?"_s);
@@ -85,18 +85,22 @@ QList<Tier> planFor(const CustomerQuery &q)
         QVariantList binds(q.caseReferences.cbegin(), q.caseReferences.cend());
         add(exact, CustomerMatchKind::CaseReference,
             u"SELECT c.row, c.last_contact_at FROM service_case s JOIN customer c ON c.id = s.customer_id "
-            "WHERE s.reference IN ("_s + marks.join(u", "_s) + u')', binds);
+            "WHERE s.reference IN ("_s
+                + marks.join(u", "_s) + u')',
+            binds);
     }
     if (!q.phoneDigits.isEmpty())
         add(exact, CustomerMatchKind::Phone,
             u"SELECT c.row, c.last_contact_at FROM customer_phone p JOIN customer c ON c.row = p.customer_row "
-            "WHERE p.reversed_digits = ?"_s, {q.phoneDigits});
+            "WHERE p.reversed_digits = ?"_s,
+            { q.phoneDigits });
     if (!q.email.isEmpty())
         add(exact, CustomerMatchKind::Email,
             u"SELECT c.row, c.last_contact_at FROM customer_email e JOIN customer c ON c.row = e.customer_row "
-            "WHERE e.email_key = ?"_s, {q.email});
+            "WHERE e.email_key = ?"_s,
+            { q.email });
     if (!q.uprn.isEmpty())
-        add(exact, CustomerMatchKind::Uprn, u"SELECT row, last_contact_at FROM customer WHERE uprn = ?"_s, {q.uprn});
+        add(exact, CustomerMatchKind::Uprn, u"SELECT row, last_contact_at FROM customer WHERE uprn = ?"_s, { q.uprn });
     if (!exact.keyed.isEmpty())
         plan.append(exact);
 
@@ -109,15 +113,15 @@ QList<Tier> planFor(const CustomerQuery &q)
         add(partial, CustomerMatchKind::PhoneEnding,
             u"SELECT c.row, c.last_contact_at FROM customer_phone p JOIN customer c ON c.row = p.customer_row "
             "WHERE p.reversed_digits >= ? AND p.reversed_digits < ?"_s,
-            {q.phoneEnding, nextPrefix(q.phoneEnding, u':')}); // ':' sorts right after '9'
+            { q.phoneEnding, nextPrefix(q.phoneEnding, u':') }); // ':' sorts right after '9'
     if (!q.emailStart.isEmpty())
         add(partial, CustomerMatchKind::EmailStart,
             u"SELECT c.row, c.last_contact_at FROM customer_email e JOIN customer c ON c.row = e.customer_row "
             "WHERE e.email_key >= ? AND e.email_key < ?"_s,
-            {q.emailStart, nextPrefix(q.emailStart, QChar(0xffff))});
+            { q.emailStart, nextPrefix(q.emailStart, QChar(0xffff)) });
     if (!q.postcodeKey.isEmpty())
         add(partial, CustomerMatchKind::Postcode, u"SELECT row, last_contact_at FROM customer WHERE postcode_key = ?"_s,
-            {q.postcodeKey});
+            { q.postcodeKey });
     if (!partial.keyed.isEmpty())
         plan.append(partial);
     if (!q.outwardCode.isEmpty()) {
@@ -137,8 +141,8 @@ QList<Tier> planFor(const CustomerQuery &q)
             words.postcodeColumn = q.wordsOutwardCode.isEmpty() ? u"postcode_key"_s : u"outward_code"_s;
             words.postcodeValue = q.wordsOutwardCode.isEmpty() ? q.wordsPostcodeKey : q.wordsOutwardCode;
             Tier withPostcode = words;
-            withPostcode.kind = q.wordsAreAddress ? CustomerMatchKind::AddressAndPostcode
-                                                  : CustomerMatchKind::NameAndPostcode;
+            withPostcode.kind
+                = q.wordsAreAddress ? CustomerMatchKind::AddressAndPostcode : CustomerMatchKind::NameAndPostcode;
             withPostcode.postcodeEquals = true;
             plan.append(withPostcode);
         }
@@ -190,7 +194,7 @@ public:
                 ok = skipped
                     || runOrdered(u"SELECT row, last_contact_at FROM customer INDEXED BY customer_outward "
                                   "WHERE outward_code = ?"_s,
-                                  {tier.value}, tier, i, keyset);
+                                  { tier.value }, tier, i, keyset);
                 break;
             }
             if (!ok)
@@ -245,7 +249,7 @@ private:
             if (m_excluded.contains(row) || seen.contains(row))
                 continue;
             seen.insert(row);
-            into.append({row, query.value(1).toString(), kind, tier});
+            into.append({ row, query.value(1).toString(), kind, tier });
         }
         if (query.lastError().isValid())
             return fail(query);
@@ -273,7 +277,8 @@ private:
         if (const auto known = m_matches.constFind(match); known != m_matches.cend())
             return *known;
         QSqlQuery query(m_db);
-        if (!exec(query, ftsRowsSql() + u" LIMIT "_s + QString::number(CustomerSearch::kRankInMemoryLimit + 1), {match})) {
+        if (!exec(query, ftsRowsSql() + u" LIMIT "_s + QString::number(CustomerSearch::kRankInMemoryLimit + 1),
+                  { match })) {
             ok = false;
             return std::nullopt;
         }
@@ -284,8 +289,8 @@ private:
             ok = fail(query);
             return std::nullopt;
         }
-        const std::optional<QList<qint64>> result =
-            rows.size() <= CustomerSearch::kRankInMemoryLimit ? std::optional(rows) : std::nullopt;
+        const std::optional<QList<qint64>> result
+            = rows.size() <= CustomerSearch::kRankInMemoryLimit ? std::optional(rows) : std::nullopt;
         m_matches.insert(match, result);
         return result;
     }
@@ -299,7 +304,8 @@ private:
         const QString condition = tier.postcodeColumn.isEmpty()
             ? QString()
             : u" AND "_s + tier.postcodeColumn + (tier.postcodeEquals ? u" = ?"_s : u" <> ?"_s);
-        const QVariantList conditionBinds = tier.postcodeColumn.isEmpty() ? QVariantList() : QVariantList{tier.postcodeValue};
+        const QVariantList conditionBinds
+            = tier.postcodeColumn.isEmpty() ? QVariantList() : QVariantList { tier.postcodeValue };
 
         if (rows) {
             // A few hundred at most: their last contacts (and postcodes) come from customer_rank, a
@@ -329,8 +335,9 @@ private:
             QSqlQuery query(m_db);
             if (!exec(query,
                       u"SELECT row, last_contact_at FROM customer INDEXED BY customer_postcode WHERE postcode_key = ? "
-                      "AND row IN ("_s + ftsRowsSql() + u')' + exclusionClause(),
-                      {tier.postcodeValue, tier.value}))
+                      "AND row IN ("_s
+                          + ftsRowsSql() + u')' + exclusionClause(),
+                      { tier.postcodeValue, tier.value }))
                 return false;
             QList<Candidate> candidates;
             QSet<qint64> seen;
@@ -341,11 +348,12 @@ private:
         }
         if (tier.postcodeEquals) // an outward code: its own index is already in last-contact order
             return runOrdered(u"SELECT row, last_contact_at FROM customer INDEXED BY customer_outward "
-                              "WHERE outward_code = ? AND row IN ("_s + ftsRowsSql() + u')',
-                              {tier.postcodeValue, tier.value}, tier, index, keyset);
+                              "WHERE outward_code = ? AND row IN ("_s
+                                  + ftsRowsSql() + u')',
+                              { tier.postcodeValue, tier.value }, tier, index, keyset);
         return runOrdered(u"SELECT row, last_contact_at FROM customer INDEXED BY customer_recent WHERE row IN ("_s
                               + ftsRowsSql() + u')' + condition,
-                          QVariantList{tier.value} + conditionBinds, tier, index, keyset);
+                          QVariantList { tier.value } + conditionBinds, tier, index, keyset);
     }
 
     // A large tier, paged in SQL: `select` reads customer through an index in last-contact order.
@@ -355,7 +363,7 @@ private:
         QString sql = select + exclusionClause();
         if (keyset) {
             sql += u" AND last_contact_at <= ? AND (last_contact_at < ? OR row < ?)"_s;
-            binds += QVariantList{keyset->lastContactAt, keyset->lastContactAt, keyset->row};
+            binds += QVariantList { keyset->lastContactAt, keyset->lastContactAt, keyset->row };
         }
         sql += u" ORDER BY last_contact_at DESC, row DESC LIMIT "_s + QString::number(m_want - m_page.size());
         QSqlQuery query(m_db);
@@ -380,15 +388,16 @@ private:
 
 Error searchFailed()
 {
-    return makeError(u"search.failed"_s,
-                     QCoreApplication::translate("CustomerSearch",
-                                                 "The search could not be finished because the customer cache could "
-                                                 "not be read. Try again; if this keeps happening, restart FirstContact."));
+    return makeError(
+        u"search.failed"_s,
+        QCoreApplication::translate("CustomerSearch",
+                                    "The search could not be finished because the customer cache could "
+                                    "not be read. Try again; if this keeps happening, restart FirstContact."));
 }
 
 } // namespace
 
-CustomerSearch::CustomerSearch(QSqlDatabase db) : m_db(std::move(db)) {}
+CustomerSearch::CustomerSearch(QSqlDatabase db) : m_db(std::move(db)) { }
 
 Result<CustomerSearchPage> CustomerSearch::search(QStringView text, int limit,
                                                   const std::optional<CustomerSearchCursor> &after) const
@@ -415,7 +424,7 @@ Result<CustomerSearchPage> CustomerSearch::search(const CustomerQuery &query, in
     if (found.size() > limit) {
         found.resize(limit);
         const Candidate &last = found.constLast();
-        page.next = CustomerSearchCursor{last.tier, last.lastContact, last.row};
+        page.next = CustomerSearchCursor { last.tier, last.lastContact, last.row };
     }
     if (found.isEmpty())
         return page;

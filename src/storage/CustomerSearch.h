@@ -21,10 +21,10 @@ namespace fc {
 struct CustomerSearchHit {
     QUuid id;
     QString reference;
-    QString displayName;  // Customer::displayName()
-    QString addressLine;  // first line of the address
+    QString displayName; // Customer::displayName()
+    QString addressLine; // first line of the address
     QString postcode;
-    QDate dateOfBirth;    // null when unknown
+    QDate dateOfBirth; // null when unknown
     bool hasAccessNeeds = false;
     QDateTime lastContactAt; // UTC; invalid when never contacted
     CustomerMatchKind match = CustomerMatchKind::Name;

@@ -15,13 +15,13 @@ namespace fc {
 /// (docs/storage/SEARCH.md). A key that cannot be computed (an unreadable postcode) is empty, and the
 /// customer is simply not found by it.
 struct CustomerSearchKeys {
-    QString familyFold;       // "jonesevans": folded family name, for surname + date of birth
-    QString postcodeKey;      // "PL12AA", or empty
-    QString outwardCode;      // "PL1", or empty
-    QStringList phoneDigits;  // per phone, in order: national digits reversed, or empty for an invalid number
-    QStringList emailKeys;    // per email, in order: lower-cased
-    QString ftsNames;         // "sian jones evans jonesevans": words of the given, family and preferred names
-    QString ftsAddress;       // "12 mill road": words of the first address line
+    QString familyFold; // "jonesevans": folded family name, for surname + date of birth
+    QString postcodeKey; // "PL12AA", or empty
+    QString outwardCode; // "PL1", or empty
+    QStringList phoneDigits; // per phone, in order: national digits reversed, or empty for an invalid number
+    QStringList emailKeys; // per email, in order: lower-cased
+    QString ftsNames; // "sian jones evans jonesevans": words of the given, family and preferred names
+    QString ftsAddress; // "12 mill road": words of the first address line
 
     friend bool operator==(const CustomerSearchKeys &, const CustomerSearchKeys &) = default;
 };

@@ -65,7 +65,8 @@ Result<QList<CustomerFlag>> readFlags(const QSqlDatabase &db, qint64 row)
                   "ORDER BY position"_s);
     query.addBindValue(row);
     if (!query.exec())
-        return store::queryError(query, QCoreApplication::translate("CustomerStore", "Could not read a customer's flags"));
+        return store::queryError(query,
+                                 QCoreApplication::translate("CustomerStore", "Could not read a customer's flags"));
     QList<CustomerFlag> flags;
     while (query.next()) {
         CustomerFlag flag;
@@ -87,7 +88,7 @@ Result<QList<CustomerFlag>> readFlags(const QSqlDatabase &db, qint64 row)
 
 } // namespace
 
-CustomerStore::CustomerStore(QSqlDatabase db) : m_db(std::move(db)) {}
+CustomerStore::CustomerStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
 Status CustomerStore::upsert(const Customer &customer)
 {
@@ -95,8 +96,9 @@ Status CustomerStore::upsert(const Customer &customer)
         return makeError(u"customer.invalid"_s,
                          QCoreApplication::translate("CustomerStore", "A customer without an id cannot be saved."));
     if (customer.reference.trimmed().isEmpty())
-        return makeError(u"customer.invalid"_s,
-                         QCoreApplication::translate("CustomerStore", "A customer without a reference cannot be saved."));
+        return makeError(
+            u"customer.invalid"_s,
+            QCoreApplication::translate("CustomerStore", "A customer without a reference cannot be saved."));
 
     store::StoreSavepoint savepoint(m_db);
     if (Status opened = savepoint.open(); !opened)
@@ -116,8 +118,9 @@ Status CustomerStore::upsert(const Customer &customer)
             lastContact.prepare(u"SELECT ifnull(max(started_at), '') FROM contact WHERE customer_id = ?"_s);
             lastContact.addBindValue(idText(customer.id));
             if (!lastContact.exec() || !lastContact.next())
-                return store::queryError(lastContact, QCoreApplication::translate("CustomerStore", "Could not save customer %1")
-                                                          .arg(customer.reference));
+                return store::queryError(
+                    lastContact,
+                    QCoreApplication::translate("CustomerStore", "Could not save customer %1").arg(customer.reference));
             const Result<qint64> row = writer.insert(customer, keys, lastContact.value(0).toString());
             if (!row)
                 return row.error();
@@ -140,12 +143,14 @@ Result<bool> CustomerStore::remove(const QUuid &id)
         return false;
     }
     // The FTS table has no foreign key to cascade through.
-    for (const QString &sql : {u"DELETE FROM customer_fts WHERE docid = ?"_s, u"DELETE FROM customer WHERE row = ?"_s}) {
+    for (const QString &sql :
+         { u"DELETE FROM customer_fts WHERE docid = ?"_s, u"DELETE FROM customer WHERE row = ?"_s }) {
         QSqlQuery query(m_db);
         query.prepare(sql);
         query.addBindValue(**row);
         if (!query.exec())
-            return store::queryError(query, QCoreApplication::translate("CustomerStore", "Could not remove a customer"));
+            return store::queryError(query,
+                                     QCoreApplication::translate("CustomerStore", "Could not remove a customer"));
     }
     if (Status released = savepoint.release(); !released)
         return released.error();
@@ -172,7 +177,8 @@ Status CustomerStore::setLastContactAt(const QUuid &id, const QDateTime &at)
     query.addBindValue(idText(id));
     query.addBindValue(store::timeParam(at));
     if (!query.exec())
-        return store::queryError(query, QCoreApplication::translate("CustomerStore", "Could not record a customer's last contact"));
+        return store::queryError(
+            query, QCoreApplication::translate("CustomerStore", "Could not record a customer's last contact"));
     return {};
 }
 
@@ -252,10 +258,12 @@ Result<std::optional<Customer>> CustomerStore::select(const QString &column, con
     }
     query.finish();
 
-    Result<QStringList> phones = readTexts(m_db, u"SELECT phone FROM customer_phone WHERE customer_row = ? ORDER BY position"_s, row);
+    Result<QStringList> phones
+        = readTexts(m_db, u"SELECT phone FROM customer_phone WHERE customer_row = ? ORDER BY position"_s, row);
     if (!phones)
         return phones.error();
-    Result<QStringList> emails = readTexts(m_db, u"SELECT email FROM customer_email WHERE customer_row = ? ORDER BY position"_s, row);
+    Result<QStringList> emails
+        = readTexts(m_db, u"SELECT email FROM customer_email WHERE customer_row = ? ORDER BY position"_s, row);
     if (!emails)
         return emails.error();
     Result<QList<CustomerFlag>> flags = readFlags(m_db, row);

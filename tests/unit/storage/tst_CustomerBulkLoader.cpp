@@ -23,7 +23,7 @@ QStringList rows(const QSqlDatabase &db, const QString &sql)
     QSqlQuery query(db);
     QStringList out;
     if (!query.exec(sql))
-        return {u"error: "_s + query.lastError().text()};
+        return { u"error: "_s + query.lastError().text() };
     while (query.next()) {
         QStringList values;
         for (int i = 0; i < query.record().count(); ++i)
@@ -53,7 +53,7 @@ QStringList schema(const QSqlDatabase &db)
 QList<CustomerWithContact> everyone()
 {
     QList<CustomerWithContact> all = handMadeCustomers();
-    all.append({fullyPopulatedCustomer(), contactAt(3, 4, 5)});
+    all.append({ fullyPopulatedCustomer(), contactAt(3, 4, 5) });
     return all;
 }
 
@@ -101,7 +101,7 @@ private slots:
             QVERIFY(loader.begin().ok());
             // Dropped while loading, back afterwards.
             QCOMPARE(rows(loaded.db(), u"SELECT count(*) FROM sqlite_master WHERE name = 'customer_recent'"_s),
-                     QStringList{u"0"_s});
+                     QStringList { u"0"_s });
             QVERIFY(loader.add(fullyPopulatedCustomer()).ok());
             QVERIFY(loader.finish().ok());
         }
@@ -122,10 +122,10 @@ private slots:
             QVERIFY(loader.finish().ok());
         }
         QCOMPARE(rows(cache.db(), u"SELECT count(*) FROM customer_fts WHERE customer_fts MATCH '\"smi*\" \"long*\"'"_s),
-                 QStringList{u"50"_s});
+                 QStringList { u"50"_s });
         // One segment per index (the terms and the two prefix lengths): merged.
         QCOMPARE(rows(cache.db(), u"SELECT level / 1024, count(*) FROM customer_fts_segdir GROUP BY 1 ORDER BY 1"_s),
-                 (QStringList{u"0|1"_s, u"1|1"_s, u"2|1"_s}));
+                 (QStringList { u"0|1"_s, u"1|1"_s, u"2|1"_s }));
     }
 
     void unfinishedLoadLeavesTheCacheAsItWas()
@@ -150,16 +150,17 @@ private slots:
     {
         StoreTestCache cache;
         QVERIFY(cache.open());
-        Customer c = makeCustomer(1, u"Siân"_s, u"Jones"_s, u"12 Mill Road"_s, u"PL1 2AA"_s, {u"+447700900123"_s});
+        Customer c = makeCustomer(1, u"Siân"_s, u"Jones"_s, u"12 Mill Road"_s, u"PL1 2AA"_s, { u"+447700900123"_s });
         {
             CustomerBulkLoader loader(cache.db());
             QVERIFY(loader.begin().ok());
             QVERIFY(loader.add(c, contactAt(1, 1)).ok());
             QVERIFY(loader.add(makeCustomer(2, u"Tom"_s, u"Jones"_s, {}, {})).ok());
             c.familyName = u"Evans"_s;
-            c.phones = {u"+447700900999"_s};
+            c.phones = { u"+447700900999"_s };
             const Status again = loader.add(c, contactAt(2, 1)); // the same page pulled again, newer
-            QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().code + u' ' + again.error().message));
+            QVERIFY2(again.ok(),
+                     qPrintable(again.ok() ? QString() : again.error().code + u' ' + again.error().message));
             QCOMPARE(*loader.finish(), 3);
         }
         CustomerStore store(cache.db());
@@ -169,7 +170,7 @@ private slots:
         QCOMPARE(cache.rowCount(u"customer"_s), 2);
         QCOMPARE(cache.rowCount(u"customer_phone"_s), 1);
         QCOMPARE(rows(cache.db(), u"SELECT docid FROM customer_fts WHERE customer_fts MATCH '\"jones*\"'"_s),
-                 QStringList{u"2"_s});
+                 QStringList { u"2"_s });
     }
 
     void customerWithAnotherReferenceIsSkipped()

@@ -34,15 +34,63 @@ QStringList described(const CustomerSearchPage &page)
 QStringList hostileInputs()
 {
     return {
-        u"\""_s, u"\"\""_s, u"\"sian"_s, u"sian\""_s, u"*"_s, u"sian*"_s, u"**"_s, u"-"_s, u"-jones"_s,
-        u"sian -jones"_s, u"OR"_s, u"sian OR jones"_s, u"NEAR"_s, u"sian NEAR jones"_s, u"sian NEAR/3 jones"_s,
-        u"AND"_s, u"NOT"_s, u"sian AND NOT jones"_s, u"("_s, u"(sian"_s, u")"_s, u"names:sian"_s, u"^sian"_s,
-        u"'; DROP TABLE customer; --"_s, u"' OR 1=1 --"_s, u"%"_s, u"_"_s, u"\\"_s, u"sian_jones"_s,
-        QString(10000, u'a'), QString(10000, u'"'), QString(10000, u'9'), QString(5000, u'*') + u"jones"_s,
-        u"😀"_s, u"😀 jones 👍🏽"_s, u"محمد علي"_s, u"\u05D9\u05E2\u05E7\u05D1 \u05DB\u05D4\u05DF"_s,
-        u"jo\u0000nes"_s, u"\u0000"_s, u"\u202Ejones\u202C"_s, u"\uFFFF"_s, u"\xD800 jones"_s, u"@"_s, u"@@@"_s,
-        u"a@"_s, u"\"@example.org"_s, u"+"_s, u"++44"_s, u"()"_s, u"0"_s, u"000000"_s, u"C"_s, u"C-"_s,
-        u"WST--"_s, u"PL1 *"_s, u"jones pl1 OR"_s, u"\t\n\r"_s,
+        u"\""_s,
+        u"\"\""_s,
+        u"\"sian"_s,
+        u"sian\""_s,
+        u"*"_s,
+        u"sian*"_s,
+        u"**"_s,
+        u"-"_s,
+        u"-jones"_s,
+        u"sian -jones"_s,
+        u"OR"_s,
+        u"sian OR jones"_s,
+        u"NEAR"_s,
+        u"sian NEAR jones"_s,
+        u"sian NEAR/3 jones"_s,
+        u"AND"_s,
+        u"NOT"_s,
+        u"sian AND NOT jones"_s,
+        u"("_s,
+        u"(sian"_s,
+        u")"_s,
+        u"names:sian"_s,
+        u"^sian"_s,
+        u"'; DROP TABLE customer; --"_s,
+        u"' OR 1=1 --"_s,
+        u"%"_s,
+        u"_"_s,
+        u"\\"_s,
+        u"sian_jones"_s,
+        QString(10000, u'a'),
+        QString(10000, u'"'),
+        QString(10000, u'9'),
+        QString(5000, u'*') + u"jones"_s,
+        u"😀"_s,
+        u"😀 jones 👍🏽"_s,
+        u"محمد علي"_s,
+        u"\u05D9\u05E2\u05E7\u05D1 \u05DB\u05D4\u05DF"_s,
+        u"jo\u0000nes"_s,
+        u"\u0000"_s,
+        u"\u202Ejones\u202C"_s,
+        u"\uFFFF"_s,
+        u"\xD800 jones"_s,
+        u"@"_s,
+        u"@@@"_s,
+        u"a@"_s,
+        u"\"@example.org"_s,
+        u"+"_s,
+        u"++44"_s,
+        u"()"_s,
+        u"0"_s,
+        u"000000"_s,
+        u"C"_s,
+        u"C-"_s,
+        u"WST--"_s,
+        u"PL1 *"_s,
+        u"jones pl1 OR"_s,
+        u"\t\n\r"_s,
     };
 }
 
@@ -58,7 +106,7 @@ private:
     {
         const Result<CustomerSearchPage> page = CustomerSearch(m_cache.db()).search(text, limit);
         if (!page)
-            return {u"error "_s + page.error().code};
+            return { u"error "_s + page.error().code };
         return described(*page);
     }
 
@@ -92,78 +140,80 @@ private slots:
         };
 
         // References and exact keys.
-        QTest::newRow("customer reference") << u"C1000003"_s << rows({u"C reference"});
-        QTest::newRow("customer reference, loose") << u" c-1000003 "_s << rows({u"C reference"});
-        QTest::newRow("case reference") << u"WST-2026-000123"_s << rows({u"E case_reference"});
-        QTest::newRow("case reference read out") << u"wst 2026 123"_s << rows({u"E case_reference"});
-        QTest::newRow("UPRN") << u"100040000003"_s << rows({u"C uprn"});
-        QTest::newRow("email") << u"sian.jones@example.org"_s << rows({u"A email"});
-        QTest::newRow("email, any case") << u"SIAN.JONES@EXAMPLE.ORG"_s << rows({u"A email"});
-        QTest::newRow("email being typed") << u"sian.jones@exa"_s << rows({u"A email_start"});
+        QTest::newRow("customer reference") << u"C1000003"_s << rows({ u"C reference" });
+        QTest::newRow("customer reference, loose") << u" c-1000003 "_s << rows({ u"C reference" });
+        QTest::newRow("case reference") << u"WST-2026-000123"_s << rows({ u"E case_reference" });
+        QTest::newRow("case reference read out") << u"wst 2026 123"_s << rows({ u"E case_reference" });
+        QTest::newRow("UPRN") << u"100040000003"_s << rows({ u"C uprn" });
+        QTest::newRow("email") << u"sian.jones@example.org"_s << rows({ u"A email" });
+        QTest::newRow("email, any case") << u"SIAN.JONES@EXAMPLE.ORG"_s << rows({ u"A email" });
+        QTest::newRow("email being typed") << u"sian.jones@exa"_s << rows({ u"A email_start" });
 
         // One mobile number written five ways.
-        QTest::newRow("phone, national") << u"07700 900123"_s << rows({u"A phone"});
-        QTest::newRow("phone, run together") << u"07700900123"_s << rows({u"A phone"});
-        QTest::newRow("phone, +44") << u"+44 7700 900123"_s << rows({u"A phone"});
-        QTest::newRow("phone, 0044") << u"0044 7700 900123"_s << rows({u"A phone"});
-        QTest::newRow("phone, +44 (0) with hyphens") << u"+44 (0) 7700-900-123"_s << rows({u"A phone"});
-        QTest::newRow("phone, international") << u"+353 1 234 5678"_s << rows({u"D phone"});
-        QTest::newRow("landline") << u"01752 123456"_s << rows({u"B phone"});
-        QTest::newRow("second phone") << u"07700 333444"_s << rows({u"F phone"});
-        QTest::newRow("last ten digits") << u"7700900123"_s << rows({u"A phone_ending"});
-        QTest::newRow("last seven digits") << u"0 900 456"_s << rows({u"C phone_ending"});
+        QTest::newRow("phone, national") << u"07700 900123"_s << rows({ u"A phone" });
+        QTest::newRow("phone, run together") << u"07700900123"_s << rows({ u"A phone" });
+        QTest::newRow("phone, +44") << u"+44 7700 900123"_s << rows({ u"A phone" });
+        QTest::newRow("phone, 0044") << u"0044 7700 900123"_s << rows({ u"A phone" });
+        QTest::newRow("phone, +44 (0) with hyphens") << u"+44 (0) 7700-900-123"_s << rows({ u"A phone" });
+        QTest::newRow("phone, international") << u"+353 1 234 5678"_s << rows({ u"D phone" });
+        QTest::newRow("landline") << u"01752 123456"_s << rows({ u"B phone" });
+        QTest::newRow("second phone") << u"07700 333444"_s << rows({ u"F phone" });
+        QTest::newRow("last ten digits") << u"7700900123"_s << rows({ u"A phone_ending" });
+        QTest::newRow("last seven digits") << u"0 900 456"_s << rows({ u"C phone_ending" });
 
         // Postcodes: PL1 never finds PL12.
-        QTest::newRow("postcode") << u"PL1 2AA"_s << rows({u"A postcode", u"B postcode"});
-        QTest::newRow("postcode, no space") << u"pl12aa"_s << rows({u"A postcode", u"B postcode"});
-        QTest::newRow("outward code") << u"PL1"_s << rows({u"A outward_code", u"B outward_code", u"E outward_code"});
-        QTest::newRow("outward code, lower case") << u"pl1"_s << rows({u"A outward_code", u"B outward_code", u"E outward_code"});
-        QTest::newRow("longer outward code") << u"PL12"_s << rows({u"C outward_code", u"F outward_code"});
-        QTest::newRow("outward code, no contact last") << u"PL4"_s << rows({u"G outward_code", u"H outward_code", u"D outward_code"});
+        QTest::newRow("postcode") << u"PL1 2AA"_s << rows({ u"A postcode", u"B postcode" });
+        QTest::newRow("postcode, no space") << u"pl12aa"_s << rows({ u"A postcode", u"B postcode" });
+        QTest::newRow("outward code") << u"PL1"_s << rows({ u"A outward_code", u"B outward_code", u"E outward_code" });
+        QTest::newRow("outward code, lower case")
+            << u"pl1"_s << rows({ u"A outward_code", u"B outward_code", u"E outward_code" });
+        QTest::newRow("longer outward code") << u"PL12"_s << rows({ u"C outward_code", u"F outward_code" });
+        QTest::newRow("outward code, no contact last")
+            << u"PL4"_s << rows({ u"G outward_code", u"H outward_code", u"D outward_code" });
 
         // Names: prefixes, any order, case and accents.
-        QTest::newRow("name") << u"sian jones"_s << rows({u"A name", u"B name"});
-        QTest::newRow("name, other order") << u"Jones Sian"_s << rows({u"A name", u"B name"});
-        QTest::newRow("name with accent") << u"Siân"_s << rows({u"A name", u"B name"});
-        QTest::newRow("name in capitals") << u"SIAN JONES"_s << rows({u"A name", u"B name"});
-        QTest::newRow("partial name") << u"si jon"_s << rows({u"A name", u"B name"});
-        QTest::newRow("two letters") << u"si"_s << rows({u"A name", u"B name", u"C name"});
-        QTest::newRow("surname, most recent first") << u"jones"_s << rows({u"G name", u"A name", u"B name"});
-        QTest::newRow("hyphenated surname") << u"jones-evans"_s << rows({u"B name"});
-        QTest::newRow("hyphenated surname joined") << u"jonesevans"_s << rows({u"B name"});
-        QTest::newRow("apostrophe") << u"o'neill"_s << rows({u"C name"});
-        QTest::newRow("curly apostrophe") << u"O\u2019Neill"_s << rows({u"C name"});
-        QTest::newRow("apostrophe left out") << u"oneill"_s << rows({u"C name"});
-        QTest::newRow("after the apostrophe") << u"neill"_s << rows({u"C name"});
-        QTest::newRow("apostrophe as a space") << u"o neill"_s << rows({u"C name"});
-        QTest::newRow("Irish") << u"Ní Bhriain"_s << rows({u"D name"});
-        QTest::newRow("Irish unaccented") << u"ni bhriain"_s << rows({u"D name"});
-        QTest::newRow("Polish ś") << u"Wiśniewska"_s << rows({u"E name"});
-        QTest::newRow("Polish ś typed plain") << u"wisniewska"_s << rows({u"E name"});
-        QTest::newRow("Polish Ł") << u"Łukasz"_s << rows({u"F name"});
-        QTest::newRow("Polish Ł typed plain") << u"LUKASZ KOWALSKI"_s << rows({u"F name"});
-        QTest::newRow("initial ignored") << u"s jones"_s << rows({u"G name", u"A name", u"B name"});
+        QTest::newRow("name") << u"sian jones"_s << rows({ u"A name", u"B name" });
+        QTest::newRow("name, other order") << u"Jones Sian"_s << rows({ u"A name", u"B name" });
+        QTest::newRow("name with accent") << u"Siân"_s << rows({ u"A name", u"B name" });
+        QTest::newRow("name in capitals") << u"SIAN JONES"_s << rows({ u"A name", u"B name" });
+        QTest::newRow("partial name") << u"si jon"_s << rows({ u"A name", u"B name" });
+        QTest::newRow("two letters") << u"si"_s << rows({ u"A name", u"B name", u"C name" });
+        QTest::newRow("surname, most recent first") << u"jones"_s << rows({ u"G name", u"A name", u"B name" });
+        QTest::newRow("hyphenated surname") << u"jones-evans"_s << rows({ u"B name" });
+        QTest::newRow("hyphenated surname joined") << u"jonesevans"_s << rows({ u"B name" });
+        QTest::newRow("apostrophe") << u"o'neill"_s << rows({ u"C name" });
+        QTest::newRow("curly apostrophe") << u"O\u2019Neill"_s << rows({ u"C name" });
+        QTest::newRow("apostrophe left out") << u"oneill"_s << rows({ u"C name" });
+        QTest::newRow("after the apostrophe") << u"neill"_s << rows({ u"C name" });
+        QTest::newRow("apostrophe as a space") << u"o neill"_s << rows({ u"C name" });
+        QTest::newRow("Irish") << u"Ní Bhriain"_s << rows({ u"D name" });
+        QTest::newRow("Irish unaccented") << u"ni bhriain"_s << rows({ u"D name" });
+        QTest::newRow("Polish ś") << u"Wiśniewska"_s << rows({ u"E name" });
+        QTest::newRow("Polish ś typed plain") << u"wisniewska"_s << rows({ u"E name" });
+        QTest::newRow("Polish Ł") << u"Łukasz"_s << rows({ u"F name" });
+        QTest::newRow("Polish Ł typed plain") << u"LUKASZ KOWALSKI"_s << rows({ u"F name" });
+        QTest::newRow("initial ignored") << u"s jones"_s << rows({ u"G name", u"A name", u"B name" });
 
         // First line of the address.
-        QTest::newRow("house and street") << u"12 mill"_s << rows({u"A address"});
-        QTest::newRow("house number is whole") << u"120 mill"_s << rows({u"D address"});
-        QTest::newRow("street") << u"mill"_s << rows({u"A name", u"B name", u"D name"});
-        QTest::newRow("flats") << u"harbour house"_s << rows({u"C name", u"F name"});
+        QTest::newRow("house and street") << u"12 mill"_s << rows({ u"A address" });
+        QTest::newRow("house number is whole") << u"120 mill"_s << rows({ u"D address" });
+        QTest::newRow("street") << u"mill"_s << rows({ u"A name", u"B name", u"D name" });
+        QTest::newRow("flats") << u"harbour house"_s << rows({ u"C name", u"F name" });
 
         // Words with a postcode: those in the postcode first, then the rest by name.
-        QTest::newRow("name and outward code") << u"jones pl1"_s
-                                               << rows({u"A name_and_postcode", u"B name_and_postcode", u"G name"});
-        QTest::newRow("outward code first") << u"PL1 jones"_s
-                                            << rows({u"A name_and_postcode", u"B name_and_postcode", u"G name"});
-        QTest::newRow("name and postcode") << u"sian pl1 2aa"_s
-                                           << rows({u"A name_and_postcode", u"B name_and_postcode"});
-        QTest::newRow("name and another outward code") << u"jones pl12"_s << rows({u"G name", u"A name", u"B name"});
-        QTest::newRow("outward PL1 is not PL12") << u"harbour pl1"_s << rows({u"C name", u"F name"});
-        QTest::newRow("address and postcode") << u"12 mill pl1 2aa"_s << rows({u"A address_and_postcode"});
+        QTest::newRow("name and outward code")
+            << u"jones pl1"_s << rows({ u"A name_and_postcode", u"B name_and_postcode", u"G name" });
+        QTest::newRow("outward code first")
+            << u"PL1 jones"_s << rows({ u"A name_and_postcode", u"B name_and_postcode", u"G name" });
+        QTest::newRow("name and postcode")
+            << u"sian pl1 2aa"_s << rows({ u"A name_and_postcode", u"B name_and_postcode" });
+        QTest::newRow("name and another outward code") << u"jones pl12"_s << rows({ u"G name", u"A name", u"B name" });
+        QTest::newRow("outward PL1 is not PL12") << u"harbour pl1"_s << rows({ u"C name", u"F name" });
+        QTest::newRow("address and postcode") << u"12 mill pl1 2aa"_s << rows({ u"A address_and_postcode" });
 
         // Exact keys outrank everything, however long ago the contact.
-        QTest::newRow("UPRN before phone endings") << u"900123"_s
-                                                    << rows({u"H uprn", u"A phone_ending", u"F phone_ending"});
+        QTest::newRow("UPRN before phone endings")
+            << u"900123"_s << rows({ u"H uprn", u"A phone_ending", u"F phone_ending" });
 
         // Misses.
         QTest::newRow("unknown name") << u"zzyzx"_s << rows({});
@@ -214,13 +264,14 @@ private slots:
         QTest::addColumn<int>("limit");
         QTest::addColumn<QStringList>("pages"); // one entry per page, hits joined by ", "
 
-        QTest::newRow("one at a time") << u"jones"_s << 1 << QStringList{u"G name"_s, u"A name"_s, u"B name"_s};
-        QTest::newRow("across tiers")
-            << u"jones pl1"_s << 2 << QStringList{u"A name_and_postcode, B name_and_postcode"_s, u"G name"_s};
+        QTest::newRow("one at a time") << u"jones"_s << 1 << QStringList { u"G name"_s, u"A name"_s, u"B name"_s };
+        QTest::newRow("across tiers") << u"jones pl1"_s << 2
+                                      << QStringList { u"A name_and_postcode, B name_and_postcode"_s, u"G name"_s };
         QTest::newRow("exact key then partial")
-            << u"900123"_s << 1 << QStringList{u"H uprn"_s, u"A phone_ending"_s, u"F phone_ending"_s};
-        QTest::newRow("outward code") << u"PL4"_s << 2 << QStringList{u"G outward_code, H outward_code"_s, u"D outward_code"_s};
-        QTest::newRow("exactly one page") << u"sian jones"_s << 2 << QStringList{u"A name, B name"_s};
+            << u"900123"_s << 1 << QStringList { u"H uprn"_s, u"A phone_ending"_s, u"F phone_ending"_s };
+        QTest::newRow("outward code") << u"PL4"_s << 2
+                                      << QStringList { u"G outward_code, H outward_code"_s, u"D outward_code"_s };
+        QTest::newRow("exactly one page") << u"sian jones"_s << 2 << QStringList { u"A name, B name"_s };
     }
     void pagesFollowTheRanking()
     {
@@ -262,11 +313,11 @@ private slots:
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QStringList>("found");
-        QTest::newRow("unbalanced quote") << u"\"sian jones"_s << QStringList{u"A name"_s, u"B name"_s};
-        QTest::newRow("stars and minus") << u"sian* -jones"_s << QStringList{u"A name"_s, u"B name"_s};
-        QTest::newRow("OR is a word") << u"sian OR jones"_s << QStringList{};
-        QTest::newRow("emoji around a name") << u"😀 kowalski 👍🏽"_s << QStringList{u"F name"_s};
-        QTest::newRow("direction marks") << u"\u202Bkowalski\u202C"_s << QStringList{u"F name"_s};
+        QTest::newRow("unbalanced quote") << u"\"sian jones"_s << QStringList { u"A name"_s, u"B name"_s };
+        QTest::newRow("stars and minus") << u"sian* -jones"_s << QStringList { u"A name"_s, u"B name"_s };
+        QTest::newRow("OR is a word") << u"sian OR jones"_s << QStringList {};
+        QTest::newRow("emoji around a name") << u"😀 kowalski 👍🏽"_s << QStringList { u"F name"_s };
+        QTest::newRow("direction marks") << u"\u202Bkowalski\u202C"_s << QStringList { u"F name"_s };
     }
     void hostileTextStillFindsTheWordsInIt()
     {
@@ -280,16 +331,16 @@ private slots:
         StoreTestCache cache;
         QVERIFY(cache.open());
         CustomerStore store(cache.db());
-        Customer c = makeCustomer(1, u"Siân"_s, u"Jones"_s, u"12 Mill Road"_s, u"PL1 2AA"_s, {u"+447700900123"_s});
+        Customer c = makeCustomer(1, u"Siân"_s, u"Jones"_s, u"12 Mill Road"_s, u"PL1 2AA"_s, { u"+447700900123"_s });
         QVERIFY(store.upsert(c).ok());
         c.familyName = u"Evans"_s;
-        c.phones = {u"+447700900999"_s};
+        c.phones = { u"+447700900999"_s };
         c.address.postcode = u"PL4 6XX"_s;
         QVERIFY(store.upsert(c).ok());
         const CustomerSearch search(cache.db());
-        for (const QString &old : {u"07700 900123"_s, u"900123"_s, u"sian jones"_s, u"PL1"_s, u"PL1 2AA"_s})
+        for (const QString &old : { u"07700 900123"_s, u"900123"_s, u"sian jones"_s, u"PL1"_s, u"PL1 2AA"_s })
             QCOMPARE(search.search(old)->hits.size(), 0);
-        for (const QString &now : {u"07700 900999"_s, u"900999"_s, u"sian evans"_s, u"PL4"_s, u"evans pl4"_s})
+        for (const QString &now : { u"07700 900999"_s, u"900999"_s, u"sian evans"_s, u"PL4"_s, u"evans pl4"_s })
             QCOMPARE(search.search(now)->hits.size(), 1);
     }
 
@@ -327,7 +378,8 @@ private slots:
                                           inPl1 ? u"PL1 1AA"_s : u"PL12 1AA"_s);
                 const QDateTime last = n % 10 == 0 ? QDateTime() : contactAt(1, 1).addSecs(60 * ((n * 7919) % 500 / 3));
                 QVERIFY(loader.add(c, last).ok());
-                expected.append({c.reference, inPl1, last.isValid() ? last.toString(Qt::ISODateWithMs) : QString(), n});
+                expected.append(
+                    { c.reference, inPl1, last.isValid() ? last.toString(Qt::ISODateWithMs) : QString(), n });
             }
             QVERIFY(loader.finish().ok());
         }

@@ -34,7 +34,7 @@ QStringList column(const QSqlDatabase &db, const QString &sql, const QVariantLis
 
 QStringList ftsDocids(const QSqlDatabase &db, const QString &match)
 {
-    return column(db, u"SELECT docid FROM customer_fts WHERE customer_fts MATCH ? ORDER BY docid"_s, {match});
+    return column(db, u"SELECT docid FROM customer_fts WHERE customer_fts MATCH ? ORDER BY docid"_s, { match });
 }
 
 } // namespace
@@ -53,9 +53,8 @@ private slots:
             c.reference = u"C1000007"_s;
             return c;
         }();
-        QTest::newRow("invalid phone, postcode and email kept as given")
-            << makeCustomer(8, u"Ann"_s, u"Lee"_s, u"1 High St"_s, u"not a postcode"_s, {u"12"_s}, {u"no at sign"_s},
-                            u"0001"_s);
+        QTest::newRow("invalid phone, postcode and email kept as given") << makeCustomer(
+            8, u"Ann"_s, u"Lee"_s, u"1 High St"_s, u"not a postcode"_s, { u"12"_s }, { u"no at sign"_s }, u"0001"_s);
     }
     void roundTripsEveryField()
     {
@@ -110,14 +109,15 @@ private slots:
         const QSqlDatabase db = cache.db();
 
         QCOMPARE(column(db, u"SELECT family_fold || '|' || postcode_key || '|' || outward_code FROM customer"_s),
-                 QStringList{u"oneillevans|PL12AA|PL1"_s});
+                 QStringList { u"oneillevans|PL12AA|PL1"_s });
         QCOMPARE(column(db, u"SELECT phone || '|' || reversed_digits FROM customer_phone ORDER BY position"_s),
-                 (QStringList{u"+447700900123|32100900770"_s, u"+441752123456|65432125710"_s}));
-        QCOMPARE(column(db, u"SELECT email || '|' || email_key FROM customer_email ORDER BY position"_s),
-                 (QStringList{u"Sian.ONeill@Example.ORG|sian.oneill@example.org"_s, u"s@example.com|s@example.com"_s}));
+                 (QStringList { u"+447700900123|32100900770"_s, u"+441752123456|65432125710"_s }));
+        QCOMPARE(
+            column(db, u"SELECT email || '|' || email_key FROM customer_email ORDER BY position"_s),
+            (QStringList { u"Sian.ONeill@Example.ORG|sian.oneill@example.org"_s, u"s@example.com|s@example.com"_s }));
         // Apostrophe parts are indexed too, so "neill" and "o neill" find O'Neill.
         QCOMPARE(column(db, u"SELECT names || '|' || address FROM customer_fts"_s),
-                 QStringList{u"sian oneill evans oneillevans o neill neillevans si|flat 3 harbour house"_s});
+                 QStringList { u"sian oneill evans oneillevans o neill neillevans si|flat 3 harbour house"_s });
     }
 
     void updateKeepsRowAndReplacesKeys()
@@ -126,8 +126,8 @@ private slots:
         QVERIFY(cache.open());
         CustomerStore store(cache.db());
         Customer customer = makeCustomer(1, u"Siân"_s, u"Jones"_s, u"12 Mill Road"_s, u"PL1 2AA"_s,
-                                         {u"+447700900123"_s}, {u"sian@example.org"_s}, u"100040000001"_s);
-        customer.flags = {CustomerFlag{FlagCategory::Bereavement, u"x"_s, QDate(2026, 1, 1), QDate()}};
+                                         { u"+447700900123"_s }, { u"sian@example.org"_s }, u"100040000001"_s);
+        customer.flags = { CustomerFlag { FlagCategory::Bereavement, u"x"_s, QDate(2026, 1, 1), QDate() } };
         QVERIFY(store.upsert(customer).ok());
         QVERIFY(store.upsert(makeCustomer(2, u"Other"_s, u"Person"_s, u"1 Road"_s, u"PL4 6XX"_s)).ok());
         QVERIFY(store.setLastContactAt(customer.id, contactAt(10, 1)).ok());
@@ -137,8 +137,8 @@ private slots:
         customer.familyName = u"Evans"_s;
         customer.address.line1 = u"3 Quay Road"_s;
         customer.address.postcode = u"PL12 3AB"_s;
-        customer.phones = {u"+441752900999"_s};
-        customer.emails = {u"evans@example.org"_s};
+        customer.phones = { u"+441752900999"_s };
+        customer.emails = { u"evans@example.org"_s };
         customer.flags.clear();
         QVERIFY(store.upsert(customer).ok());
 
@@ -151,16 +151,19 @@ private slots:
         const QSqlDatabase db = cache.db();
         const QString row = QString::number(**rowAfter);
         // The old phone, email, name, street and postcode no longer find the customer; the new ones do.
-        QCOMPARE(column(db, u"SELECT count(*) FROM customer_phone WHERE reversed_digits = '32100900770'"_s), QStringList{u"0"_s});
-        QCOMPARE(column(db, u"SELECT customer_row FROM customer_phone WHERE reversed_digits = '99900925710'"_s), QStringList{row});
-        QCOMPARE(column(db, u"SELECT count(*) FROM customer_email WHERE email_key = 'sian@example.org'"_s), QStringList{u"0"_s});
-        QCOMPARE(column(db, u"SELECT count(*) FROM customer_flag"_s), QStringList{u"0"_s});
-        QCOMPARE(ftsDocids(db, u"\"jones*\""_s), QStringList{});
-        QCOMPARE(ftsDocids(db, u"\"mill*\""_s), QStringList{});
-        QCOMPARE(ftsDocids(db, u"\"evans*\" \"quay*\""_s), QStringList{row});
-        QCOMPARE(column(db, u"SELECT count(*) FROM customer WHERE outward_code = 'PL1'"_s), QStringList{u"0"_s});
+        QCOMPARE(column(db, u"SELECT count(*) FROM customer_phone WHERE reversed_digits = '32100900770'"_s),
+                 QStringList { u"0"_s });
+        QCOMPARE(column(db, u"SELECT customer_row FROM customer_phone WHERE reversed_digits = '99900925710'"_s),
+                 QStringList { row });
+        QCOMPARE(column(db, u"SELECT count(*) FROM customer_email WHERE email_key = 'sian@example.org'"_s),
+                 QStringList { u"0"_s });
+        QCOMPARE(column(db, u"SELECT count(*) FROM customer_flag"_s), QStringList { u"0"_s });
+        QCOMPARE(ftsDocids(db, u"\"jones*\""_s), QStringList {});
+        QCOMPARE(ftsDocids(db, u"\"mill*\""_s), QStringList {});
+        QCOMPARE(ftsDocids(db, u"\"evans*\" \"quay*\""_s), QStringList { row });
+        QCOMPARE(column(db, u"SELECT count(*) FROM customer WHERE outward_code = 'PL1'"_s), QStringList { u"0"_s });
         QCOMPARE(column(db, u"SELECT row FROM customer WHERE outward_code = 'PL12' AND postcode_key = 'PL123AB'"_s),
-                 QStringList{row});
+                 QStringList { row });
         QCOMPARE(cache.rowCount(u"customer_fts"_s), 2);
     }
 
@@ -204,7 +207,8 @@ private slots:
         CustomerStore store(cache.db());
         const Customer customer = fullyPopulatedCustomer();
         QVERIFY(store.upsert(customer).ok());
-        const Customer other = makeCustomer(2, u"Other"_s, u"Person"_s, u"1 Road"_s, u"PL4 6XX"_s, {u"+447700111222"_s});
+        const Customer other
+            = makeCustomer(2, u"Other"_s, u"Person"_s, u"1 Road"_s, u"PL4 6XX"_s, { u"+447700111222"_s });
         QVERIFY(store.upsert(other).ok());
 
         const auto removed = store.remove(customer.id);
@@ -215,7 +219,7 @@ private slots:
         QCOMPARE(cache.rowCount(u"customer_email"_s), 0);
         QCOMPARE(cache.rowCount(u"customer_flag"_s), 0);
         QCOMPARE(cache.rowCount(u"customer_fts"_s), 1);
-        QCOMPARE(ftsDocids(cache.db(), u"\"sian*\""_s), QStringList{});
+        QCOMPARE(ftsDocids(cache.db(), u"\"sian*\""_s), QStringList {});
         QVERIFY(!store.byId(customer.id)->has_value());
 
         const auto again = store.remove(customer.id);
@@ -251,7 +255,7 @@ private slots:
         // A pulled page brought the contacts before the customer.
         QSqlQuery insert(cache.db());
         insert.prepare(u"INSERT INTO contact (id, customer_id, channel, started_at) VALUES (?, ?, 'phone', ?)"_s);
-        const QList<QDateTime> times = {contactAt(3, 1), contactAt(5, 2, 14), contactAt(4, 1)};
+        const QList<QDateTime> times = { contactAt(3, 1), contactAt(5, 2, 14), contactAt(4, 1) };
         for (int i = 0; i < times.size(); ++i) {
             insert.addBindValue(customerUuid(100 + i).toString(QUuid::WithoutBraces));
             insert.addBindValue(customer.id.toString(QUuid::WithoutBraces));
@@ -268,7 +272,8 @@ private slots:
         StoreTestCache cache;
         QVERIFY(cache.open());
         CustomerStore store(cache.db());
-        const Customer a = makeCustomer(1, u"Siân"_s, u"Jones"_s, u"12 Mill Road"_s, u"PL1 2AA"_s, {u"+447700900123"_s});
+        const Customer a
+            = makeCustomer(1, u"Siân"_s, u"Jones"_s, u"12 Mill Road"_s, u"PL1 2AA"_s, { u"+447700900123"_s });
         Customer clash = makeCustomer(2, u"Other"_s, u"Person"_s, {}, {});
         clash.reference = a.reference;
 

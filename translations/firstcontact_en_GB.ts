@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>CacheStore</name>
+    <message>
+        <source>A stored %1 record cannot be read: its %2 value is not valid. The cache may be damaged; a full sync rebuilds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start writing to the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not finish writing to the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CacheTransaction</name>
+    <message>
+        <source>No cache transaction is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cache transaction has already begun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cache transaction is already open on this connection; the change must be part of that one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a cache transaction: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes could not be saved and were undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache transaction could not be undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseStore</name>
+    <message>
+        <source>A case without an id cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case without a reference cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has no service or request type, so it cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has no time it was raised, so it cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another case already has the reference %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases cannot be pruned without a valid cut-off time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prune old cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CipherDatabase</name>
+    <message>
+        <source>A database connection named &quot;%1&quot; is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QSQLCIPHER driver is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is not an encrypted cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CipherResult</name>
+    <message>
+        <source>The cache is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to prepare the statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement contains no SQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one SQL statement can be executed at a time; this text holds more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no prepared statement to execute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement has %1 placeholders but %2 values were bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to bind value %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to fetch the next row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CipherValue</name>
     <message>
         <source>A NaN (not-a-number) value cannot be stored in the cache.</source>
@@ -13,6 +152,138 @@
     </message>
     <message>
         <source>Values of type %1 cannot be stored in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactStore</name>
+    <message>
+        <source>A contact without an id cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contact without a start time cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contact cannot correct itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contact&apos;s linked cases must each be named once, by id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact has been wrapped up and can no longer be changed. Record a correction as a new contact instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact to update is not in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact is already in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts cannot be pruned without a valid cut-off time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prune old contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerBulkLoader</name>
+    <message>
+        <source>The bulk load has not begun, or has already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bulk load stopped at an error, so nothing of it was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prepare the bulk load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer without an id or reference cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the search indexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not merge the search index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customers were saved and can be searched, but the search index could not be compacted, so searching may be slower (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSearch</name>
+    <message>
+        <source>The search could not be finished because the customer cache could not be read. Try again; if this keeps happening, restart FirstContact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStore</name>
+    <message>
+        <source>Could not prepare to save customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1 is already in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another customer already has the reference %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not index a customer for search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read a customer&apos;s flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer without an id cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer without a reference cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record a customer&apos;s last contact</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -55,6 +326,53 @@
     </message>
 </context>
 <context>
+    <name>OutboxStore</name>
+    <message>
+        <source>A change without a mutation id or record id cannot be queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change must name its kind of record and its operation to be queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change without the time it was made cannot be queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change was queued for sync outside a cache transaction; it must be saved in the same transaction as the change itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change is already queued for sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not queue a change for sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the changes waiting for sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove synced changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record a failed sync attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change is no longer waiting for sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not count the changes waiting for sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromiseRule</name>
     <message>
         <source>On track</source>
@@ -78,6 +396,48 @@
     </message>
     <message>
         <source>Judging a promise needs the time the request was raised, its promised-by time and the current time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptStore</name>
+    <message>
+        <source>A script without an id cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script %1 has version %2; versions start at 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of script %2 is not valid JSON: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save script %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStateStore</name>
+    <message>
+        <source>Sync state values need a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read sync state %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save sync state %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove sync state %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -184,6 +544,72 @@
     </message>
     <message>
         <source>Easy read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::CacheProfile</name>
+    <message>
+        <source>The cache profile is not open; unlock it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no profile directory %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no cache profile in %1: neither %2 nor %3 exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 is there but its key file %2 is missing, so the cache cannot be opened. Nothing was changed; restore the key file from a backup or ask IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 is empty, so it was probably cut short. It was left exactly as it was; restore it from a backup or ask IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 is there but the cache file %2 is missing. Nothing was changed; restore the cache from a backup or ask IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache profile in %1 is already open in another window or program. Close it there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock file %1 could not be created, so the profile was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 does not open with the key in %2, although the password is right: the cache is damaged, or it is not the cache that key belongs to. Both files were left exactly as they were; ask IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a cache profile in %1 (%2 exists); it was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile directory %1 could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An earlier key change in %1 is unfinished; unlock the profile again before changing the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::CacheWorker</name>
+    <message>
+        <source>The cache is locked; unlock the profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache has been shut down for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cache profile is already open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -317,6 +743,119 @@
     </message>
 </context>
 <context>
+    <name>fc::CipherDriver</name>
+    <message>
+        <source>The cache key must be exactly 32 bytes; %1 bytes were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 could not be created: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encryption library reports version &quot;%1&quot;, but this program only supports SQLCipher %2x. The cache file %3 was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be applied to the cache file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page size of the cache file %1 could not be set: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 is damaged (%2). It was left exactly as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 could not be read: %2. It was left exactly as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is an unencrypted SQLite database, not an encrypted cache. It was left exactly as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key or password is wrong for the cache file %1 (or the file is not a cache). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache file %1 is damaged: it is %2 bytes long, which is not a whole number of %3-byte pages, so it was probably cut short. It was left exactly as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache could not be configured (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache could not switch to write-ahead logging (journal mode is &quot;%1&quot;): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache must be open to change its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache could not be re-encrypted with the new key: %1. The old key still applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A QSQLCIPHER connection must be opened with openCipherDatabase(), which applies the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to begin a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to commit the transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to roll back the transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::CsvSink</name>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV files were never opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::CsvWriter</name>
+    <message>
+        <source>Could not write the CSV file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::Customer</name>
     <message>
         <source>Unnamed customer</source>
@@ -410,6 +949,92 @@
     </message>
     <message>
         <source>Could not use another channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::DemoCouncilGenerator</name>
+    <message>
+        <source>The number of customers cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo council can have at most %1 customers: customer references have seven digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The as-of date must be a valid date between 2000 and 2200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts can span from 1 to 10 years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service catalogue has no request types to make cases of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::DemoDataLists</name>
+    <message>
+        <source>The demo data list %1 is wrong at line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo data list %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a name, optionally followed by ;weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name comes before any [female], [male] or [surname].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a surname is Masculine or Masculine|Feminine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each of [female], [male] and [surname] needs names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected key|weight|language:weight ...|middle-name percent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a language is written tag:weight, as en:80.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a culture needs a language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected town|district|weight|dialling code|localities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected Name|variant;variant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected user name|site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected user name|service key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agents are needed both at contact-centre and at another site.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -544,6 +1169,29 @@
     </message>
     <message>
         <source>The key file %1 belongs to user %2, profile %3, not to user %4, profile %5. Nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::KeyRotation</name>
+    <message>
+        <source>The new key file %1 could not replace %2 (%3). Both files were kept; unlocking the profile again finishes the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key rotation was stopped after step %1 for a test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An earlier key change in %1 is unfinished (%2 exists). Unlock the profile again to finish it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key file %1 could not be made durable (%2). The cache and its key were not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key change in %1 was interrupted, and neither the key in %2 nor the one in %3 opens the cache file %4. All three files were left exactly as they were; ask IT support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -864,6 +1512,339 @@
     </message>
     <message>
         <source>A UPRN is never zero: check the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server</name>
+    <message>
+        <source>This Qt has no working TLS back end (Debian: the OpenSSL 3 library), so TLS cannot be served.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM RSA or EC private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key does not belong to the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::AccountNames</name>
+    <message>
+        <source>&apos;%1&apos; is not a user name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a team name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device id must be 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device name must be 1 to 100 characters with no control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::ApiDispatcher</name>
+    <message>
+        <source>The database cannot be reached just now. Try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not complete the request. The details are in its log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2; use %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no route %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is larger than the %1 bytes this route accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body must be JSON, sent with &apos;Content-Type: application/json&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::AuthService</name>
+    <message>
+        <source>The user name or password is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed logins from this address. Try again in %n minute(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed logins for this user. Try again in %n minute(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device is registered to another user. Each user needs their own profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device has been revoked and may no longer sync. Its local data must be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request needs a session token: log in first and send it as &apos;Authorization: Bearer TOKEN&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session token is not valid: log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has expired: log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::ConnectionGuard</name>
+    <message>
+        <source>The request line and headers are larger than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request line is not &apos;METHOD /path HTTP/1.1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request header is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Content-Length header is not a single whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the &apos;chunked&apos; transfer encoding is understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not upgrade connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request may not have both Content-Length and Transfer-Encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is larger than the %1 bytes this route accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request did not arrive in time; send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::DatabaseLocation</name>
+    <message>
+        <source>%1 Use --db postgresql://USER@HOST[:PORT]/DATABASE or --db sqlite:PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite URL names no file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a database URL this server knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL is malformed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL names no host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL must name one database after the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The option &apos;%1&apos; is not one the server passes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::DemoSeedSink</name>
+    <message>
+        <source>Writing %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::DeviceStore</name>
+    <message>
+        <source>There is no device with the id &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::HttpFrontEnd</name>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::JsonFields</name>
+    <message>
+        <source>The field &apos;%1&apos; is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; may have at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::ListenAddress</name>
+    <message>
+        <source>&apos;%1&apos; is not an address to listen on: use HOST:PORT, for example 127.0.0.1:8443 or [::1]:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to serve plain HTTP on %1, which is reachable from other machines: passwords and tokens would cross the network in clear. Give --tls-cert and --tls-key, or listen on 127.0.0.1 behind a reverse proxy that terminates TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::PasswordHasher</name>
+    <message>
+        <source>The password could not be hashed: the server is short of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password may have at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::ServerDatabase</name>
+    <message>
+        <source>The Qt SQL driver %1 is not installed (Debian: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1 for the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement &quot;%1&quot; failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot commit the transaction; nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::ServerMigrator</name>
+    <message>
+        <source>Server migration %1 is out of sequence or has no statements for one of the databases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database was written by a newer firstcontact-server (schema %1; this program knows up to %2). Run the newer server; nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is at schema %1 and this server needs %2: run &apos;firstcontact-server migrate&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server migration %1 (%2) failed and was rolled back; the database stays at schema %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::ServerSodium</name>
+    <message>
+        <source>The cryptography library could not start, so no password can be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::TeamScope</name>
+    <message>
+        <source>This record belongs to the team &apos;%1&apos;, which you do not work in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not do this; it needs one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::UserStore</name>
+    <message>
+        <source>There is already a user called &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user called &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -20,12 +21,10 @@ QString percent(double share)
     return QString::number(share * 100.0, 'f', 1) + u'%';
 }
 
+// Operators read counts the British way: 1,000,000.
 QString grouped(qint64 number)
 {
-    QString digits = QString::number(number);
-    for (qsizetype at = digits.size() - 3; at > (number < 0 ? 1 : 0); at -= 3)
-        digits.insert(at, u',');
-    return digits;
+    return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(number);
 }
 
 } // namespace

@@ -39,6 +39,16 @@ CustomerBulkLoader::~CustomerBulkLoader()
     m_writer.reset();
 }
 
+// An error after begin() ends the load: roll back now, so the connection's write lock and transaction
+// are not held until the loader is destroyed, and the dropped indexes come back with the rollback.
+Error CustomerBulkLoader::abandon(Error error)
+{
+    m_writer.reset();
+    m_droppedIndexes.clear();
+    (void)m_transaction.rollback();
+    return error;
+}
+
 Status CustomerBulkLoader::begin()
 {
     if (Status begun = m_transaction.begin(); !begun)
@@ -49,8 +59,8 @@ Status CustomerBulkLoader::begin()
     QSqlQuery list(m_db);
     if (!list.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                    "AND tbl_name IN ('customer', 'customer_phone', 'customer_email', 'customer_flag') ORDER BY name"_s))
-        return store::queryError(list,
-                                 QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load"));
+        return abandon(store::queryError(
+            list, QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load")));
     while (list.next())
         m_droppedIndexes.append({ list.value(0).toString(), list.value(1).toString() });
     list.finish();
@@ -58,8 +68,8 @@ Status CustomerBulkLoader::begin()
     for (const Index &index : std::as_const(m_droppedIndexes)) {
         QSqlQuery drop(m_db);
         if (!drop.exec(u"DROP INDEX "_s + m_db.driver()->escapeIdentifier(index.name, QSqlDriver::TableName)))
-            return store::queryError(
-                drop, QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load"));
+            return abandon(store::queryError(
+                drop, QCoreApplication::translate("CustomerBulkLoader", "Could not prepare the bulk load")));
     }
     m_writer = std::make_unique<store::CustomerRecordWriter>(m_db);
     return {};
@@ -124,8 +134,8 @@ Result<qint64> CustomerBulkLoader::finish()
     for (const Index &index : std::as_const(m_droppedIndexes)) {
         QSqlQuery create(m_db);
         if (!create.exec(index.sql))
-            return store::queryError(
-                create, QCoreApplication::translate("CustomerBulkLoader", "Could not build the search indexes"));
+            return abandon(store::queryError(
+                create, QCoreApplication::translate("CustomerBulkLoader", "Could not build the search indexes")));
     }
     m_droppedIndexes.clear();
 

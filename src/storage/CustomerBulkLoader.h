@@ -65,6 +65,8 @@ private:
         QString sql;
     };
 
+    Error abandon(Error error);
+
     QSqlDatabase m_db;
     CacheTransaction m_transaction;
     std::unique_ptr<store::CustomerRecordWriter> m_writer;

@@ -460,6 +460,10 @@ Result<CustomerSearchPage> CustomerSearch::search(const CustomerQuery &query, in
             hit.lastContactAt = QDateTime::fromString(lastContact, Qt::ISODateWithMs).toUTC();
         byRow.insert(details.value(0).toLongLong(), hit);
     }
+    if (details.lastError().isValid()) { // a damaged page: never a silently short result list
+        qWarning("Customer search failed: %s", qUtf8Printable(details.lastError().text()));
+        return searchFailed();
+    }
     // A customer removed between the two statements is simply left out.
     for (const Candidate &c : std::as_const(found)) {
         const auto hit = byRow.constFind(c.row);

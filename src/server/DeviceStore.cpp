@@ -48,14 +48,21 @@ Result<QList<DeviceRecord>> DeviceStore::list() const
 Status DeviceStore::registerLogin(const QString &id, const QString &user, const QString &name, const QDateTime &now)
 {
     const QVariant when = ServerDatabase::timestampValue(now);
-    // Two servers may register the same new device at once; the loser's insert becomes an update.
+    // Two servers may register the same new device at once; the loser's insert becomes an update, but
+    // only for the same user: the caller's earlier ownership check may have raced another user's login.
     Result<QSqlQuery> done = m_db.run(u"INSERT INTO devices (id, user_name, name, registered_at, last_seen_at)"
                                       " VALUES (?, ?, ?, ?, ?)"
                                       " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-                                      " last_seen_at = excluded.last_seen_at"_s,
+                                      " last_seen_at = excluded.last_seen_at"
+                                      " WHERE devices.user_name = excluded.user_name"_s,
                                       { id, user, name, when, when });
     if (!done)
         return done.error();
+    if (done.value().numRowsAffected() == 0)
+        return makeError(u"auth.device_other_user"_s,
+                         QCoreApplication::translate("fc::server::AuthService",
+                                                     "This device is registered to another user. Each user needs "
+                                                     "their own profile."));
     return {};
 }
 

@@ -208,6 +208,21 @@ private slots:
         QCOMPARE(other.errorCode(), u"auth.device_other_user"_s);
     }
 
+    void registeringAnotherUsersDeviceIsRefusedEvenPastTheOwnershipCheck()
+    {
+        // What a second server racing the first login would do: write without having seen the owner.
+        DeviceStore devices(*m_db);
+        QVERIFY(devices.registerLogin(u"desk-9"_s, u"a.khan"_s, u"Counter 9"_s, m_now).ok());
+        const Status raced = devices.registerLogin(u"desk-9"_s, u"r.admin"_s, u"Mine now"_s, m_now.addSecs(5));
+        QVERIFY(!raced.ok());
+        QCOMPARE(raced.error().code, u"auth.device_other_user"_s);
+        const auto device = devices.find(u"desk-9"_s);
+        QVERIFY(device.ok() && device.value().has_value());
+        QCOMPARE(device.value()->user, u"a.khan"_s);
+        QCOMPARE(device.value()->name, u"Counter 9"_s);
+        QVERIFY(devices.registerLogin(u"desk-9"_s, u"a.khan"_s, u"Counter 9b"_s, m_now.addSecs(9)).ok());
+    }
+
     void anExpiredTokenIsRefusedWith401()
     {
         const QString token = tokenOf(login(u"a.khan"_s, kPassword));

@@ -75,9 +75,12 @@ Result<LoginGranted> AuthService::login(const LoginAttempt &attempt)
         return found.error();
     if (!found.value()) {
         if (m_decoyHash.isEmpty()) {
+            // Without the decoy an unknown name would be refused at once and a known one after a full
+            // Argon2id check, telling an attacker which names exist: fail the login instead.
             Result<QString> decoy = m_hasher.hash(u"decoy password for unknown users"_s);
-            if (decoy)
-                m_decoyHash = decoy.value();
+            if (!decoy)
+                return decoy.error();
+            m_decoyHash = decoy.value();
         }
         (void)m_hasher.verify(m_decoyHash, attempt.password);
         if (Status recorded = m_throttle.recordFailure(attempt.user, attempt.address, started); !recorded)

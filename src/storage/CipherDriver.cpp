@@ -3,6 +3,7 @@
 #include "storage/CipherError.h"
 #include "storage/CipherResult.h"
 #include "storage/CipherValue.h"
+#include "storage/SecureBytes.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +19,7 @@
 #endif
 #include <array>
 #include <cstring>
+#include <sodium.h>
 #include <sqlite3.h>
 #include <utility>
 
@@ -32,31 +34,32 @@ namespace {
 
 constexpr QByteArrayView plainSqliteMagic { "SQLite format 3\0", 16 };
 
-// SQLCipher's raw-key form "x'<64 hex digits>'": the key is used as is, without PBKDF2.
+// SQLCipher's raw-key form "x'<64 hex digits>'": the key is used as is, without PBKDF2. The literal is
+// as secret as the key, so it lives in libsodium's locked, wiped memory and is hex-encoded by libsodium's
+// constant-time encoder.
 class RawKeyLiteral {
 public:
     explicit RawKeyLiteral(QByteArrayView rawKey32)
     {
-        static constexpr char hex[] = "0123456789abcdef";
-        m_text[0] = 'x';
-        m_text[1] = '\'';
-        for (int i = 0; i < 32; ++i) {
-            const auto byte = static_cast<unsigned char>(rawKey32.at(i));
-            m_text[2 + 2 * i] = hex[byte >> 4];
-            m_text[3 + 2 * i] = hex[byte & 0x0f];
-        }
-        m_text[66] = '\'';
+        Result<SecureBytes> buffer = SecureBytes::allocate(kSize + 1);
+        if (!buffer)
+            return;
+        m_text = std::move(buffer.value());
+        char *text = reinterpret_cast<char *>(m_text.data());
+        text[0] = 'x';
+        text[1] = '\'';
+        sodium_bin2hex(text + 2, 65, reinterpret_cast<const unsigned char *>(rawKey32.data()), 32);
+        text[66] = '\'';
+        text[67] = '\0';
     }
-    ~RawKeyLiteral() { explicit_bzero(m_text.data(), m_text.size()); }
 
-    RawKeyLiteral(const RawKeyLiteral &) = delete;
-    RawKeyLiteral &operator=(const RawKeyLiteral &) = delete;
-
-    const char *data() const { return m_text.data(); }
-    int size() const { return int(m_text.size()); }
+    bool isValid() const { return m_text.size() == kSize + 1; }
+    const char *data() const { return reinterpret_cast<const char *>(m_text.data()); }
+    int size() const { return kSize; }
 
 private:
-    std::array<char, 67> m_text {};
+    static constexpr int kSize = 67;
+    SecureBytes m_text;
 };
 
 // Runs one statement to completion; `firstValue` receives the first column of the first row, if any.
@@ -162,6 +165,10 @@ Status CipherDriver::openKeyed(const QString &path, QByteArrayView rawKey32, con
 
         if (!options.benchmarkOnlyWithoutEncryption) { // SQLCipher with no key is plain SQLite
             const RawKeyLiteral key(rawKey32);
+            if (!key.isValid())
+                return makeError(u"cache.open_failed"_s,
+                                 tr("No locked memory was left to hold the key for the cache file %1.")
+                                     .arg(nativePath(path)));
             if (sqlite3_key(m_db, key.data(), key.size()) != SQLITE_OK)
                 return makeError(u"cache.open_failed"_s,
                                  tr("The key could not be applied to the cache file %1: %2")
@@ -262,6 +269,9 @@ Status CipherDriver::rekey(QByteArrayView newRawKey32)
         return makeError(u"cache.invalid_key"_s,
                          tr("The cache key must be exactly 32 bytes; %1 bytes were given.").arg(newRawKey32.size()));
     const RawKeyLiteral key(newRawKey32);
+    if (!key.isValid())
+        return makeError(u"cache.rekey_failed"_s,
+                         tr("No locked memory was left to hold the new key. The old key still applies."));
     const int rc = sqlite3_rekey(m_db, key.data(), key.size());
     if (rc != SQLITE_OK)
         return makeError(u"cache.rekey_failed"_s,

@@ -19,16 +19,6 @@ constexpr auto kReadColumns = "row, id, reference, title, given_name, family_nam
                               "preferred_channel, access_needs, interpreter_language, sign_language, consent_email, "
                               "consent_sms, consent_post, revision, created_at, updated_at"_L1;
 
-Error badRow(const QString &table, const QString &column)
-{
-    // Same wording as StoreSql's RowReader; the stored value stays out of the message (personal data).
-    return makeError(u"cache.bad_row"_s,
-                     QCoreApplication::translate("CacheStore",
-                                                 "A stored %1 record cannot be read: its %2 value is not valid. "
-                                                 "The cache may be damaged; a full sync rebuilds it.")
-                         .arg(table, column));
-}
-
 // A stored date ("1984-03-12") or NULL; nullopt when the text is not a date.
 std::optional<QDate> storedDate(const QSqlQuery &query, int column)
 {
@@ -74,9 +64,9 @@ Result<QList<CustomerFlag>> readFlags(const QSqlDatabase &db, qint64 row)
         const std::optional<QDate> raised = storedDate(query, 2);
         const std::optional<QDate> review = storedDate(query, 3);
         if (!category)
-            return badRow(u"customer_flag"_s, u"category"_s);
+            return store::badRowError(u"customer_flag"_s, u"category"_s);
         if (!raised || !review)
-            return badRow(u"customer_flag"_s, raised ? u"review_by"_s : u"raised_on"_s);
+            return store::badRowError(u"customer_flag"_s, raised ? u"review_by"_s : u"raised_on"_s);
         flag.category = *category;
         flag.note = query.value(1).toString();
         flag.raisedOn = *raised;
@@ -193,7 +183,7 @@ Result<QDateTime> CustomerStore::lastContactAt(const QUuid &id) const
         return QDateTime();
     const QDateTime at = QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs);
     if (!at.isValid())
-        return badRow(u"customer"_s, u"last_contact_at"_s);
+        return store::badRowError(u"customer"_s, u"last_contact_at"_s);
     return at.toUTC();
 }
 
@@ -248,12 +238,12 @@ Result<std::optional<Customer>> CustomerStore::select(const QString &column, con
 
     const std::optional<QDate> dateOfBirth = storedDate(query, 7);
     if (!dateOfBirth)
-        return badRow(u"customer"_s, u"date_of_birth"_s);
+        return store::badRowError(u"customer"_s, u"date_of_birth"_s);
     c.dateOfBirth = *dateOfBirth;
     for (const QString &key : query.value(15).toString().split(u',', Qt::SkipEmptyParts)) {
         const std::optional<AccessNeed> need = accessNeedFromKey(key);
         if (!need)
-            return badRow(u"customer"_s, u"access_needs"_s);
+            return store::badRowError(u"customer"_s, u"access_needs"_s);
         c.accessNeeds.needs |= *need;
     }
     query.finish();

@@ -35,6 +35,15 @@ Error queryError(const QSqlQuery &query, const QString &what)
     return makeError(u"cache.query_failed"_s, what + u": "_s + query.lastError().text());
 }
 
+Error badRowError(const QString &table, const QString &column)
+{
+    return makeError(u"cache.bad_row"_s,
+                     QCoreApplication::translate("CacheStore",
+                                                 "A stored %1 record cannot be read: its %2 value is not valid. "
+                                                 "The cache may be damaged; a full sync rebuilds it.")
+                         .arg(table, column));
+}
+
 bool isUniqueViolation(const QSqlQuery &query)
 {
     // SQLite's extended codes SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
@@ -113,12 +122,7 @@ void RowReader::fail(int column)
     QString name = m_query.record().fieldName(column);
     if (name.isEmpty())
         name = QString::number(column);
-    // The stored value stays out of the message: it may be personal data, and messages reach logs.
-    m_error = makeError(u"cache.bad_row"_s,
-                        QCoreApplication::translate("CacheStore",
-                                                    "A stored %1 record cannot be read: its %2 value is not valid. "
-                                                    "The cache may be damaged; a full sync rebuilds it.")
-                            .arg(m_table, name));
+    m_error = badRowError(m_table, name);
 }
 
 } // namespace fc::store

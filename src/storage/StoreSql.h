@@ -27,6 +27,9 @@ QVariant jsonParam(const QJsonObject &object);
 
 /// "cache.query_failed": `what` says in words what the store was doing ("Could not save the case").
 Error queryError(const QSqlQuery &query, const QString &what);
+/// "cache.bad_row": a stored value in `column` of `table` cannot be read. The value itself stays out of
+/// the message: it may be personal data, and messages reach logs.
+Error badRowError(const QString &table, const QString &column);
 /// True when the last statement broke a UNIQUE or PRIMARY KEY constraint.
 bool isUniqueViolation(const QSqlQuery &query);
 

@@ -30,5 +30,6 @@ int runServe(CommandContext &context);
 int runUser(CommandContext &context);
 int runDevice(CommandContext &context);
 int runSeedDemo(CommandContext &context);
+int runImportCustomers(CommandContext &context);
 
 } // namespace fc::server::cli

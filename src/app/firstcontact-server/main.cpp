@@ -19,13 +19,15 @@ constexpr Command kCommands[] = {
     { "user", "Manage accounts: add NAME --role R --team T, passwd NAME, disable NAME, enable NAME, list", &runUser },
     { "device", "Client devices: list, revoke ID", &runDevice },
     { "seed-demo", "Generate the demo council into the database (--customers N --seed S)", &runSeedDemo },
+    { "import-customers", "Load customers from a legacy CRM's CSV export (FILE.csv [--report PATH])",
+      &runImportCustomers },
 };
 
 QString commandList()
 {
     QString text = QStringLiteral("\nCommands:\n");
     for (const Command &command : kCommands)
-        text += QStringLiteral("  %1  %2\n").arg(QLatin1StringView(command.name), -10).arg(QLatin1StringView(command.summary));
+        text += QStringLiteral("  %1  %2\n").arg(QLatin1StringView(command.name), -16).arg(QLatin1StringView(command.summary));
     text += QStringLiteral("\nRun 'firstcontact-server COMMAND --help' for a command's options.\n");
     return text;
 }
@@ -53,7 +55,7 @@ int main(int argc, char *argv[])
                                       QStringLiteral("Database: postgresql://USER@HOST/DB or sqlite:PATH."),
                                       QStringLiteral("URL"));
     parser.addOption(dbOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("migrate | serve | user | device | seed-demo"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("migrate | serve | user | device | seed-demo | import-customers"));
 
     if (!parser.parse(QCoreApplication::arguments())) {
         err << parser.errorText() << Qt::endl;

@@ -41,6 +41,8 @@ const ColumnName kColumnNames[] = {
     { "telephone"_L1, CustomerCsvField::Phones },
     { "emails"_L1, CustomerCsvField::Emails },
     { "email"_L1, CustomerCsvField::Emails },
+    { "e_mail"_L1, CustomerCsvField::Emails },
+    { "email_address"_L1, CustomerCsvField::Emails },
     { "address_line1"_L1, CustomerCsvField::AddressLine1 },
     { "address_line_1"_L1, CustomerCsvField::AddressLine1 },
     { "address_line2"_L1, CustomerCsvField::AddressLine2 },
@@ -254,6 +256,7 @@ Status CustomerCsvReader::readHeader()
                     : column.trimmed());
         }
         m_columns.append(field);
+        m_header.append(column);
     }
     if (!seen.contains(CustomerCsvField::LegacyId))
         return makeError(
@@ -296,6 +299,11 @@ std::optional<CustomerCsvRow> CustomerCsvReader::next()
             QCoreApplication::translate("fc::server::CustomerCsvReader", "The row has %1 fields but the header has %2.")
                 .arg(record->fields.size())
                 .arg(m_columns.size())));
+    } else if (record->fields == m_header) {
+        row.problems.append(makeError(u"import.repeated_header"_s,
+                                      QCoreApplication::translate("fc::server::CustomerCsvReader",
+                                                                  "The row repeats the header (were two exports "
+                                                                  "joined into one file?).")));
     } else {
         readRow(record->fields, row);
     }

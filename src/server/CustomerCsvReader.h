@@ -55,8 +55,9 @@ struct CustomerCsvRow {
 /// Streams rows from a CSV export. Column names are matched case-insensitively, with spaces and
 /// hyphens taken as underscores; columns it does not know are listed by unknownColumns() and ignored.
 /// A row is rejected for malformed CSV, a field count other than the header's, a missing legacy_id,
-/// a legacy_id seen on an earlier row, no given or family name, or any value that does not normalise
-/// (phone, email, postcode, UPRN, date of birth, language, access need, over-long text).
+/// a legacy_id seen on an earlier row, a repeat of the header, no given or family name, or any value
+/// that does not normalise (phone, email, postcode, UPRN, date of birth, language, access need,
+/// over-long text).
 class CustomerCsvReader {
 public:
     static constexpr int kMaximumLegacyIdLength = 100;
@@ -98,6 +99,7 @@ private:
     QList<std::optional<CustomerCsvField>> m_columns; // per column of the file
     QHash<CustomerCsvField, QString> m_columnNames; // as the header writes them, for messages
     QStringList m_unknownColumns;
+    QStringList m_header; // as read, to spot it repeated where two exports were joined
     QHash<QString, qint64> m_firstLineOfLegacyId;
 };
 

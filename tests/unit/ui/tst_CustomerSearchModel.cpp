@@ -120,7 +120,7 @@ private slots:
         QVERIFY(m_cache->save(handMadeCouncil()));
         CustomerSearchModel model;
         model.setCacheWorker(&m_cache->worker());
-        model.setDebounceInterval(400);
+        model.setDebounceInterval(1000); // long, so a busy machine cannot outrun it
         QSignalSpy arrived(&model, &CustomerSearchModel::resultsArrived);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         for (const QString &typed : { u"s"_s, u"si"_s, u"sia"_s, u"sian"_s }) {
@@ -136,10 +136,11 @@ private slots:
         QCOMPARE(reset.size(), 1);
         QCOMPARE(column(model, "reference"), (QStringList { u"C1000001"_s, u"C1000002"_s }));
 
-        // Enter searches at once.
+        // Enter searches at once, without the pause.
+        model.setDebounceInterval(60000);
         model.setQuery(u"tom"_s);
         model.searchNow();
-        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 2, 300);
+        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 2, 20000);
         QCOMPARE(column(model, "reference"), QStringList { u"C1000007"_s });
     }
 

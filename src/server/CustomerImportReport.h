@@ -15,7 +15,8 @@ namespace fc::server {
 /// Writes one line per rejected row: `line,legacy_id,codes,reason,record` (the physical line the row
 /// starts on, its legacy id if it had one, the problems' codes separated by spaces, their messages
 /// separated by "; ", and the record as written). UTF-8 with a byte order mark, so Excel opens it as
-/// UTF-8; CRLF line ends.
+/// UTF-8; CRLF line ends. A legacy id or record starting with =, +, - or @ gets a leading apostrophe,
+/// so that Excel shows it rather than running it as a formula.
 class CustomerImportReport {
 public:
     explicit CustomerImportReport(QIODevice *device);

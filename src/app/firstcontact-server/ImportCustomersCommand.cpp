@@ -109,7 +109,8 @@ int runImportCustomers(CommandContext &context)
     if (!reportFile.open(QIODevice::WriteOnly))
         return reportFailure(context, command,
                              makeError(u"import.report_unwritable"_s,
-                                       u"cannot write the report %1: %2"_s.arg(reportPath, reportFile.errorString())));
+                                       u"cannot write the report %1: %2 (--report PATH puts it elsewhere)"_s.arg(
+                                           reportPath, reportFile.errorString())));
 
     QElapsedTimer clock;
     clock.start();

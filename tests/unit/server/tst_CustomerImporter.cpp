@@ -174,6 +174,26 @@ private slots:
         QCOMPARE(records.at(3).mid(0, 3), (QStringList { u"8"_s, u"L-5"_s, u"date_of_birth.in_future"_s }));
     }
 
+    void reportCellsExcelWouldRunAsFormulasAreKeptAsText()
+    {
+        auto db = freshDatabase();
+        const Run run = import(*db,
+                               "surname,legacy_id,postcode\n"
+                               "=1+2,L1,nonsense\n"
+                               "Jones,+44,nonsense\n"
+                               "\"=HYPERLINK(\"\"http://example.org\"\")\",L3,nonsense\n");
+        QVERIFY(run.status.ok());
+        QList<QStringList> records;
+        QString error;
+        QVERIFY2(fc::test::readCsv(run.report.mid(3), &records, &error), qPrintable(error));
+        QCOMPARE(records.size(), 4);
+        QCOMPARE(records.at(1).at(4), u"'=1+2,L1,nonsense"_s);
+        QCOMPARE(records.at(2).at(1), u"'+44"_s);
+        // Starting with a quote, the record is not a formula and stays exactly as written.
+        QCOMPARE(records.at(3).at(1), u"L3"_s);
+        QCOMPARE(records.at(3).at(4), u"\"=HYPERLINK(\"\"http://example.org\"\")\",L3,nonsense"_s);
+    }
+
     void aRerunAddsNothingAndCountsEveryRowUnchanged()
     {
         auto db = freshDatabase();

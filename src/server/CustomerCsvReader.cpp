@@ -113,26 +113,26 @@ const QHash<QString, QString> &languageCodesByName()
 // its two-letter code) and English language names. Empty for something it cannot read.
 QString languageTag(const QString &value)
 {
-    if (const auto byName = languageCodesByName().constFind(value.toLower()); byName != languageCodesByName().cend())
-        return *byName;
+    // Codes first: "ga" is Irish, though there is also a language called Ga.
     static const QRegularExpression shape(u"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$"_s);
-    if (!shape.match(value).hasMatch())
-        return {};
-    QStringList parts = value.split(QRegularExpression(u"[-_]"_s));
-    const QLocale::Language language = QLocale::codeToLanguage(parts.first().toLower());
-    if (language == QLocale::AnyLanguage || language == QLocale::C)
-        return {};
-    parts[0] = QLocale::languageToCode(language);
-    for (qsizetype i = 1; i < parts.size(); ++i) {
-        QString &part = parts[i];
-        if (part.size() == 2 && part.at(0).isLetter())
-            part = part.toUpper(); // region: GB
-        else if (part.size() == 4 && part.at(0).isLetter())
-            part = part.left(1).toUpper() + part.mid(1).toLower(); // script: Hant
-        else
-            part = part.toLower();
+    if (shape.match(value).hasMatch()) {
+        QStringList parts = value.split(QRegularExpression(u"[-_]"_s));
+        const QLocale::Language language = QLocale::codeToLanguage(parts.first().toLower());
+        if (language != QLocale::AnyLanguage && language != QLocale::C) {
+            parts[0] = QLocale::languageToCode(language);
+            for (qsizetype i = 1; i < parts.size(); ++i) {
+                QString &part = parts[i];
+                if (part.size() == 2 && part.at(0).isLetter())
+                    part = part.toUpper(); // region: GB
+                else if (part.size() == 4 && part.at(0).isLetter())
+                    part = part.left(1).toUpper() + part.mid(1).toLower(); // script: Hant
+                else
+                    part = part.toLower();
+            }
+            return parts.join(u'-');
+        }
     }
-    return parts.join(u'-');
+    return languageCodesByName().value(value.toLower());
 }
 
 std::optional<AccessNeed> accessNeedFromText(const QString &text)

@@ -353,6 +353,8 @@ private slots:
         QTest::newRow("script") << u"zh-hant"_s << u"zh-Hant"_s;
         QTest::newRow("English name") << u"Polish"_s << u"pl"_s;
         QTest::newRow("name, any case") << u"welsh"_s << u"cy"_s;
+        QTest::newRow("a code before a name (Irish, not the Ga language)") << u"GA"_s << u"ga"_s;
+        QTest::newRow("Irish by name") << u"Irish"_s << u"ga"_s;
     }
 
     void languagesByCodeOrName()

@@ -33,11 +33,17 @@ const CodeStatus kExact[] = {
     { "request.headers_too_large"_L1, 431 },
     { "db.open_failed"_L1, 503 },
     { "db.unavailable"_L1, 503 },
+    { "sync.bad_cursor"_L1, 400 },
+    { "sync.protocol_mismatch"_L1, 400 },
+    { "sync.epoch_changed"_L1, 409 },
 };
 
 const CodeStatus kPrefixes[] = {
     { "request."_L1, 400 },
     { "account."_L1, 400 },
+    { "json."_L1, 400 },
+    // A failed statement is most often a lost or restarting database: the client tries again later.
+    { "db."_L1, 503 },
 };
 
 } // namespace

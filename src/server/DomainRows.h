@@ -6,6 +6,9 @@
 #include "core/Contact.h"
 #include "core/Customer.h"
 
+#include "core/Result.h"
+
+#include <QSqlQuery>
 #include <QStringList>
 #include <QVariantList>
 
@@ -32,6 +35,17 @@ public:
 
     /// `[{"category": "bereavement", "note": "", "raised_on": "2026-01-02", "review_by": "2026-07-02"}]`
     static QString flagsJson(const QList<CustomerFlag> &flags);
+
+    /// The reverse, for a query that selected customerColumns() / caseColumns() / contactColumns() in
+    /// order from column `first` on (contacts come without their linked cases). Values written by the
+    /// rows above on either back end read back equal. Errors: server.bad_row, naming the record and the
+    /// column that does not read.
+    static Result<Customer> readCustomer(const QSqlQuery &query, int first = 0);
+    static Result<Case> readCase(const QSqlQuery &query, int first = 0);
+    static Result<Contact> readContact(const QSqlQuery &query, int first = 0);
+
+    /// Comma-separated column list for a SELECT, each prefixed with `alias.` when one is given.
+    static QString selectList(const QStringList &columns, const QString &alias = QString());
 };
 
 } // namespace fc::server

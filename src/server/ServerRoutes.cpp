@@ -2,15 +2,18 @@
 
 #include "server/AuthRoutes.h"
 #include "server/HealthRoute.h"
+#include "server/SyncRoutes.h"
 
 namespace fc::server {
 
-Result<RouteTable> buildServerRoutes(AuthService &auth, ServerDatabase &database)
+Result<RouteTable> buildServerRoutes(AuthService &auth, ServerDatabase &database, FeedSettings feed)
 {
     RouteTable routes;
     if (Status added = addHealthRoute(routes, database); !added)
         return added.error();
     if (Status added = addAuthRoutes(routes, auth); !added)
+        return added.error();
+    if (Status added = addSyncRoutes(routes, database, feed); !added)
         return added.error();
     return routes;
 }

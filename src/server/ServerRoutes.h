@@ -4,13 +4,14 @@
 
 #include "core/Result.h"
 #include "server/AuthService.h"
+#include "server/ChangeFeed.h"
 #include "server/RouteTable.h"
 #include "server/ServerDatabase.h"
 
 namespace fc::server {
 
-/// The /v1 routes: health and authentication today; sync and the rest add theirs here.
+/// The /v1 routes: health, authentication and sync; the rest add theirs here.
 /// Errors: those of RouteTable::add (a programming error, reported rather than crashed on).
-Result<RouteTable> buildServerRoutes(AuthService &auth, ServerDatabase &database);
+Result<RouteTable> buildServerRoutes(AuthService &auth, ServerDatabase &database, FeedSettings feed = {});
 
 } // namespace fc::server

@@ -191,11 +191,135 @@ ServerMigration version1()
     return m;
 }
 
+// Version 2: sync (docs/SYNC.md). Triggers put every insert and update of a synced table in the change
+// log, whoever writes it (sync, seeding, an import, a supervisor, an administrator's SQL), so nothing
+// can change without desks hearing of it; pulls read the rows' current state. Mutations are remembered
+// with their answers so each is applied once; conflicts wait for a person; desks' audit events land
+// append-only; the epoch names this database, so a restored backup is noticed.
+ServerMigration version2()
+{
+    ServerMigration m;
+    m.version = 2;
+    m.description = u"sync: change-log triggers, applied mutations, conflicts, audit events, server epoch"_s;
+
+    addBoth(m, u"CREATE TABLE server_meta ("
+               " key TEXT PRIMARY KEY,"
+               " value TEXT NOT NULL)"_s);
+    m.postgresql.append(u"INSERT INTO server_meta (key, value) VALUES ('epoch', gen_random_uuid()::text)"_s);
+    m.sqlite.append(u"INSERT INTO server_meta (key, value) VALUES ('epoch', lower(hex(randomblob(16))))"_s);
+
+    addBoth(m, u"CREATE TABLE applied_mutations ("
+               " id %UUID% PRIMARY KEY,"
+               " user_name TEXT NOT NULL,"
+               " device_id TEXT NOT NULL,"
+               " entity TEXT NOT NULL,"
+               " operation TEXT NOT NULL,"
+               " entity_id %UUID% NOT NULL,"
+               " status TEXT NOT NULL CHECK (status IN ('applied', 'conflict', 'rejected')),"
+               " revision %BIGINT% NOT NULL DEFAULT 0,"
+               " conflict_fields TEXT NOT NULL DEFAULT '',"
+               " code TEXT NOT NULL DEFAULT '',"
+               " message TEXT NOT NULL DEFAULT '',"
+               " applied_at %TIME% NOT NULL)"_s);
+    addBoth(m, u"CREATE INDEX applied_mutations_device ON applied_mutations(device_id, applied_at)"_s);
+
+    // Values are JSON text (a field may be a list or an object), so both sides show exactly what was kept.
+    addBoth(m, u"CREATE TABLE sync_conflicts ("
+               " id %UUID% PRIMARY KEY,"
+               " entity TEXT NOT NULL CHECK (entity IN ('customer', 'case')),"
+               " entity_id %UUID% NOT NULL,"
+               " field TEXT NOT NULL,"
+               " base_value TEXT NOT NULL,"
+               " server_value TEXT NOT NULL,"
+               " client_value TEXT NOT NULL,"
+               " mutation_id %UUID% NOT NULL,"
+               " user_name TEXT NOT NULL,"
+               " device_id TEXT NOT NULL,"
+               " created_at %TIME% NOT NULL,"
+               " resolved_at %TIME%,"
+               " resolved_by TEXT NOT NULL DEFAULT '',"
+               " resolution TEXT NOT NULL DEFAULT '',"
+               " revision %BIGINT% NOT NULL DEFAULT 1)"_s);
+    addBoth(m, u"CREATE INDEX sync_conflicts_entity ON sync_conflicts(entity, entity_id)"_s);
+
+    addBoth(m, u"CREATE TABLE audit_events ("
+               " id %UUID% PRIMARY KEY,"
+               " at %TIME% NOT NULL,"
+               " received_at %TIME% NOT NULL,"
+               " user_name TEXT NOT NULL,"
+               " device_id TEXT NOT NULL,"
+               " action TEXT NOT NULL,"
+               " entity TEXT NOT NULL,"
+               " entity_id TEXT NOT NULL,"
+               " detail TEXT NOT NULL DEFAULT '')"_s);
+    addBoth(m, u"CREATE INDEX audit_events_entity ON audit_events(entity, entity_id, at)"_s);
+
+    // Conflicts travel in the change log too.
+    m.postgresql.append(u"ALTER TABLE change_log DROP CONSTRAINT change_log_entity_check"_s);
+    m.postgresql.append(u"ALTER TABLE change_log ADD CONSTRAINT change_log_entity_check"
+                        " CHECK (entity IN ('customer', 'case', 'contact', 'conflict'))"_s);
+    // Pulls read in (writer_xid, position) order below the oldest running transaction (docs/SYNC.md).
+    m.postgresql.append(u"CREATE INDEX change_log_xid ON change_log(writer_xid, position)"_s);
+    m.postgresql.append(u"CREATE FUNCTION fc_log_revised() RETURNS trigger LANGUAGE plpgsql AS $fc$"
+                        " BEGIN"
+                        " INSERT INTO change_log (entity, entity_id, operation, revision, payload)"
+                        " VALUES (TG_ARGV[0], NEW.id, lower(TG_OP), NEW.revision, '');"
+                        " RETURN NULL;"
+                        " END $fc$"_s);
+    m.postgresql.append(u"CREATE FUNCTION fc_log_appended() RETURNS trigger LANGUAGE plpgsql AS $fc$"
+                        " BEGIN"
+                        " INSERT INTO change_log (entity, entity_id, operation, revision, payload)"
+                        " VALUES (TG_ARGV[0], NEW.id, lower(TG_OP), 1, '');"
+                        " RETURN NULL;"
+                        " END $fc$"_s);
+    m.postgresql.append(u"CREATE TRIGGER customers_log AFTER INSERT OR UPDATE ON customers"
+                        " FOR EACH ROW EXECUTE FUNCTION fc_log_revised('customer')"_s);
+    m.postgresql.append(u"CREATE TRIGGER cases_log AFTER INSERT OR UPDATE ON cases"
+                        " FOR EACH ROW EXECUTE FUNCTION fc_log_revised('case')"_s);
+    m.postgresql.append(u"CREATE TRIGGER contacts_log AFTER INSERT OR UPDATE ON contacts"
+                        " FOR EACH ROW EXECUTE FUNCTION fc_log_appended('contact')"_s);
+    m.postgresql.append(u"CREATE TRIGGER sync_conflicts_log AFTER INSERT OR UPDATE ON sync_conflicts"
+                        " FOR EACH ROW EXECUTE FUNCTION fc_log_revised('conflict')"_s);
+
+    // SQLite cannot change a CHECK in place: the table is rebuilt with its rows and positions.
+    m.sqlite.append(u"CREATE TABLE change_log_v2 ("
+                    " position INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    " entity TEXT NOT NULL CHECK (entity IN ('customer', 'case', 'contact', 'conflict')),"
+                    " entity_id TEXT NOT NULL,"
+                    " operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),"
+                    " revision INTEGER NOT NULL,"
+                    " payload TEXT NOT NULL,"
+                    " changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"_s);
+    m.sqlite.append(u"INSERT INTO change_log_v2 SELECT position, entity, entity_id, operation, revision, payload,"
+                    " changed_at FROM change_log"_s);
+    m.sqlite.append(u"DROP TABLE change_log"_s);
+    m.sqlite.append(u"ALTER TABLE change_log_v2 RENAME TO change_log"_s);
+    m.sqlite.append(u"CREATE INDEX change_log_entity ON change_log(entity, entity_id)"_s);
+    struct Logged {
+        QLatin1StringView table;
+        QLatin1StringView entity;
+        QLatin1StringView revision;
+    };
+    for (const Logged &logged : { Logged { "customers"_L1, "customer"_L1, "NEW.revision"_L1 },
+                                  Logged { "cases"_L1, "case"_L1, "NEW.revision"_L1 },
+                                  Logged { "contacts"_L1, "contact"_L1, "1"_L1 },
+                                  Logged { "sync_conflicts"_L1, "conflict"_L1, "NEW.revision"_L1 } }) {
+        for (QLatin1StringView operation : { "insert"_L1, "update"_L1 }) {
+            m.sqlite.append(u"CREATE TRIGGER %1_log_%2 AFTER %3 ON %1 BEGIN"
+                            " INSERT INTO change_log (entity, entity_id, operation, revision, payload)"
+                            " VALUES ('%4', NEW.id, '%2', %5, ''); END"_s.arg(logged.table, operation,
+                                                                             QString(operation).toUpper(),
+                                                                             logged.entity, logged.revision));
+        }
+    }
+    return m;
+}
+
 } // namespace
 
 QList<ServerMigration> serverMigrations()
 {
-    return { version1() };
+    return { version1(), version2() };
 }
 
 } // namespace fc::server

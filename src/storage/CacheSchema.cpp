@@ -160,11 +160,47 @@ Migration version1()
     };
 }
 
+// Version 2: what sync brings back besides records (docs/SYNC.md): conflicts kept for a person to
+// settle, and local changes the server refused, kept with its reason so nothing a person typed is lost.
+Migration version2()
+{
+    return Migration{
+        2,
+        QStringLiteral("sync conflicts and refused changes"),
+        {
+            QStringLiteral("CREATE TABLE sync_conflict ("
+                           " id TEXT PRIMARY KEY,"
+                           " entity TEXT NOT NULL,"
+                           " entity_id TEXT NOT NULL,"
+                           " field TEXT NOT NULL,"
+                           " base_value TEXT NOT NULL,"
+                           " server_value TEXT NOT NULL,"
+                           " client_value TEXT NOT NULL,"
+                           " user_name TEXT NOT NULL DEFAULT '',"
+                           " created_at TEXT,"
+                           " resolved_at TEXT,"
+                           " resolved_by TEXT NOT NULL DEFAULT '',"
+                           " resolution TEXT NOT NULL DEFAULT '',"
+                           " revision INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX sync_conflict_open ON sync_conflict(resolved_at, created_at)"),
+            QStringLiteral("CREATE TABLE sync_rejected ("
+                           " mutation_id TEXT PRIMARY KEY,"
+                           " entity TEXT NOT NULL,"
+                           " entity_id TEXT NOT NULL,"
+                           " operation TEXT NOT NULL,"
+                           " payload TEXT NOT NULL,"
+                           " code TEXT NOT NULL,"
+                           " message TEXT NOT NULL DEFAULT '',"
+                           " rejected_at TEXT NOT NULL) WITHOUT ROWID"),
+        },
+    };
+}
+
 } // namespace
 
 QList<Migration> cacheMigrations()
 {
-    return {version1()};
+    return {version1(), version2()};
 }
 
 } // namespace fc

@@ -26,5 +26,9 @@ struct Command {
 
 int runGenerate(CommandContext &context);
 int runCache(CommandContext &context);
+int runLogin(CommandContext &context);
+int runSync(CommandContext &context);
+int runStatus(CommandContext &context);
+int runSearch(CommandContext &context);
 
 } // namespace fc::cli

@@ -20,6 +20,10 @@ namespace {
 constexpr Command kCommands[] = {
     {"generate", "Write a deterministic demo council (customers, cases, contacts) as CSV files", &runGenerate},
     {"cache", "Create a profile, print its cache key for support, change its password, rotate or check it", &runCache},
+    {"login", "Sign in to a server (--server URL --user NAME); the first login creates the profile", &runLogin},
+    {"sync", "Push waiting changes and pull until up to date, with progress", &runSync},
+    {"status", "Show the profile's sync state: last sync, waiting changes, conflicts, records", &runStatus},
+    {"search", "Find customers in the encrypted cache (TEXT [--json])", &runSearch},
 };
 
 QString commandList()

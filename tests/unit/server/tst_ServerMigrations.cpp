@@ -25,12 +25,15 @@ std::unique_ptr<ServerDatabase> openSqlite(const QString &path)
     return opened ? std::move(opened).value() : nullptr;
 }
 
-// The real migrations plus a version 2 of three statements, to fail in the middle of.
+// The schema version this server builds.
+const int kLatest = int(serverMigrations().size());
+
+// The real migrations plus one more of three statements, to fail in the middle of.
 QList<ServerMigration> withTestMigration()
 {
     QList<ServerMigration> migrations = serverMigrations();
     ServerMigration second;
-    second.version = 2;
+    second.version = kLatest + 1;
     second.description = u"test step"_s;
     second.sqlite = QStringList { u"CREATE TABLE extra_one (id INTEGER)"_s, u"CREATE TABLE extra_two (id INTEGER)"_s,
                                   u"CREATE INDEX extra_two_id ON extra_two(id)"_s };
@@ -64,8 +67,8 @@ private slots:
         QVERIFY(db);
         Result<int> version = ServerMigrator().migrate(*db);
         QVERIFY2(version.ok(), qPrintable(version.ok() ? QString() : version.error().message));
-        QCOMPARE(version.value(), 1);
-        QCOMPARE(ServerMigrator().latestVersion(), 1);
+        QCOMPARE(version.value(), 2);
+        QCOMPARE(ServerMigrator().latestVersion(), kLatest);
         QCOMPARE(test::schemaColumns(*db), test::expectedSchemaColumns(SqlDialect::Sqlite));
     }
 
@@ -75,8 +78,8 @@ private slots:
         QVERIFY(ServerMigrator().migrate(*db).ok());
         Result<int> again = ServerMigrator().migrate(*db);
         QVERIFY(again.ok());
-        QCOMPARE(again.value(), 1);
-        QCOMPARE(db->scalar(u"SELECT count(*) FROM schema_version"_s).value().toInt(), 1);
+        QCOMPARE(again.value(), kLatest);
+        QCOMPARE(db->scalar(u"SELECT count(*) FROM schema_version"_s).value().toInt(), kLatest);
         QVERIFY(ServerMigrator().checkCurrent(*db).ok());
     }
 
@@ -90,13 +93,13 @@ private slots:
         Result<int> failed = failing.migrate(*db);
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().code, u"schema.migration_failed"_s);
-        QVERIFY(failed.error().message.contains(u"stays at schema 1"_s));
-        QCOMPARE(ServerMigrator::currentVersion(*db).value(), 1);
+        QVERIFY(failed.error().message.contains(u"stays at schema %1"_s.arg(kLatest)));
+        QCOMPARE(ServerMigrator::currentVersion(*db).value(), kLatest);
         QCOMPARE(test::schemaColumns(*db), test::expectedSchemaColumns(SqlDialect::Sqlite));
 
         Result<int> retried = ServerMigrator(withTestMigration()).migrate(*db);
         QVERIFY(retried.ok());
-        QCOMPARE(retried.value(), 2);
+        QCOMPARE(retried.value(), kLatest + 1);
         QVERIFY(test::schemaColumns(*db).contains(u"extra_one.id"_s));
         QVERIFY(test::schemaColumns(*db).contains(u"extra_two.id"_s));
     }
@@ -143,7 +146,7 @@ private slots:
     void aMigrationListWithAGapIsRefused()
     {
         QList<ServerMigration> migrations = withTestMigration();
-        migrations.last().version = 3;
+        migrations.last().version = kLatest + 2;
         auto db = openSqlite(freshPath());
         QCOMPARE(ServerMigrator(migrations).migrate(*db).error().code, u"schema.bad_migration_list"_s);
         QCOMPARE(ServerMigrator::currentVersion(*db).value(), 0);

@@ -22,6 +22,8 @@ CREATE INDEX customer_recent ON customer(last_contact_at);
 CREATE INDEX customer_uprn ON customer(uprn);
 -- index service_case_customer
 CREATE INDEX service_case_customer ON service_case(customer_id, status);
+-- index sync_conflict_open
+CREATE INDEX sync_conflict_open ON sync_conflict(resolved_at, created_at);
 -- table contact
 CREATE TABLE contact ( row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, customer_id TEXT, channel TEXT NOT NULL, site TEXT NOT NULL DEFAULT '', agent TEXT NOT NULL DEFAULT '', started_at TEXT NOT NULL, ended_at TEXT, service TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '', script_id TEXT NOT NULL DEFAULT '', script_version INTEGER NOT NULL DEFAULT 0, answers TEXT NOT NULL DEFAULT '{}', outcome TEXT, signposted_to TEXT NOT NULL DEFAULT '', transferred_to TEXT NOT NULL DEFAULT '', demand_type TEXT NOT NULL DEFAULT 'value', failure_kind TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', corrects_contact_id TEXT);
 -- table contact_case
@@ -52,5 +54,9 @@ CREATE TABLE outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, mutation_id TEXT NO
 CREATE TABLE script ( id TEXT NOT NULL, version INTEGER NOT NULL, service TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', published_at TEXT, body TEXT NOT NULL, PRIMARY KEY (id, version)) WITHOUT ROWID;
 -- table service_case
 CREATE TABLE service_case ( row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, reference TEXT NOT NULL UNIQUE, customer_id TEXT, service TEXT NOT NULL, request_type TEXT NOT NULL, status TEXT NOT NULL, priority TEXT NOT NULL DEFAULT 'normal', team TEXT NOT NULL DEFAULT '', assignee TEXT NOT NULL DEFAULT '', raised_at TEXT NOT NULL, promised_by TEXT, resolved_at TEXT, raising_contact_id TEXT, summary TEXT NOT NULL DEFAULT '', closure_reason TEXT, revision INTEGER NOT NULL DEFAULT 0);
+-- table sync_conflict
+CREATE TABLE sync_conflict ( id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL, base_value TEXT NOT NULL, server_value TEXT NOT NULL, client_value TEXT NOT NULL, user_name TEXT NOT NULL DEFAULT '', created_at TEXT, resolved_at TEXT, resolved_by TEXT NOT NULL DEFAULT '', resolution TEXT NOT NULL DEFAULT '', revision INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+-- table sync_rejected
+CREATE TABLE sync_rejected ( mutation_id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, operation TEXT NOT NULL, payload TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL DEFAULT '', rejected_at TEXT NOT NULL) WITHOUT ROWID;
 -- table sync_state
 CREATE TABLE sync_state ( key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -43,9 +43,12 @@ bool tableExists(const QSqlDatabase &db, const QString &name)
     return query.exec() && query.next() && query.value(0).toInt() == 1;
 }
 
+// The shipped schema's version; test migrations come after it.
+const int kShipped = int(cacheMigrations().size());
+
 Migration testMigration2()
 {
-    return Migration{2,
+    return Migration{kShipped + 1,
                      QStringLiteral("test: three statements"),
                      {QStringLiteral("CREATE TABLE added_by_two (x INTEGER)"),
                       QStringLiteral("INSERT INTO added_by_two VALUES (42)"),
@@ -166,8 +169,8 @@ private slots:
         runner.failAtStatement(3); // after the table and the row of migration 2 were written
         auto result = runner.migrate(db);
         QVERIFY(!result.ok());
-        QVERIFY(result.error().message.contains(QStringLiteral("version 1")));
-        QCOMPARE(*MigrationRunner::currentVersion(db), 1);
+        QVERIFY(result.error().message.contains(QStringLiteral("version %1").arg(kShipped)));
+        QCOMPARE(*MigrationRunner::currentVersion(db), kShipped);
         QVERIFY(!tableExists(db, QStringLiteral("added_by_two")));
         QSqlQuery cursor(db);
         QVERIFY(cursor.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = 'cursor'")) && cursor.next());
@@ -176,7 +179,7 @@ private slots:
         runner.failAtStatement(0);
         auto retried = runner.migrate(db);
         QVERIFY(retried.ok());
-        QCOMPARE(*retried, 2);
+        QCOMPARE(*retried, kShipped + 1);
         QVERIFY(tableExists(db, QStringLiteral("added_by_two")));
     }
 
@@ -184,13 +187,13 @@ private slots:
     {
         QSqlDatabase db = openFresh();
         QList<Migration> migrations = cacheMigrations();
-        migrations.append(Migration{2, QStringLiteral("broken"),
+        migrations.append(Migration{kShipped + 1, QStringLiteral("broken"),
                                     {QStringLiteral("CREATE TABLE half_done (x)"),
                                      QStringLiteral("CREATE TABLE customer (duplicate)")}});
         auto result = MigrationRunner(migrations).migrate(db);
         QVERIFY(!result.ok());
-        QVERIFY(result.error().message.contains(QStringLiteral("Migration 2 (broken)")));
-        QCOMPARE(*MigrationRunner::currentVersion(db), 1); // migration 1 committed on its own
+        QVERIFY(result.error().message.contains(QStringLiteral("Migration %1 (broken)").arg(kShipped + 1)));
+        QCOMPARE(*MigrationRunner::currentVersion(db), kShipped); // the shipped ones committed on their own
         QVERIFY(!tableExists(db, QStringLiteral("half_done")));
     }
 
@@ -198,7 +201,7 @@ private slots:
     {
         QList<Migration> migrations = cacheMigrations();
         Migration skipped = testMigration2();
-        skipped.version = 3;
+        skipped.version = kShipped + 2;
         migrations.append(skipped);
         const MigrationRunner runner(migrations);
         QCOMPARE(runner.validate().error().code, QStringLiteral("schema.bad_migration_list"));

@@ -128,6 +128,33 @@ Status ContactStore::applyPulled(const Contact &contact)
     return write(contact, Existing::Replace);
 }
 
+Status ContactStore::linkToCustomer(const QUuid &contactId, const QUuid &customerId)
+{
+    if (contactId.isNull() || customerId.isNull())
+        return invalid(QCoreApplication::translate("ContactStore", "A contact is linked to a customer by their ids."));
+    const QString what = QCoreApplication::translate("ContactStore", "Could not link a contact to a customer");
+    QSqlQuery link(m_db);
+    // "Still anonymous" is part of the statement, so a contact is never moved from one customer to another.
+    link.prepare(u"UPDATE contact SET customer_id = ? WHERE id = ? AND customer_id IS NULL"_s);
+    link.addBindValue(store::uuidParam(customerId));
+    link.addBindValue(store::uuidParam(contactId));
+    if (!link.exec())
+        return store::queryError(link, what);
+    if (link.numRowsAffected() > 0)
+        return {};
+
+    QSqlQuery exists(m_db);
+    exists.prepare(u"SELECT count(*) FROM contact WHERE id = ?"_s);
+    exists.addBindValue(store::uuidParam(contactId));
+    if (!exists.exec() || !exists.next())
+        return store::queryError(exists, what);
+    if (exists.value(0).toLongLong() > 0)
+        return makeError(u"contact.already_linked"_s,
+                         QCoreApplication::translate("ContactStore", "This contact is linked to a customer already."));
+    return makeError(u"contact.not_found"_s,
+                     QCoreApplication::translate("ContactStore", "The contact to link is not in the cache."));
+}
+
 Status ContactStore::write(const Contact &contact, Existing existing)
 {
     if (Status valid = validate(contact); !valid)

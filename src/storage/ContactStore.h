@@ -33,6 +33,10 @@ public:
     /// Writes a contact as the server holds it, inserted or replaced whatever its local state (keeping
     /// its row): what a pulled page does. Errors: "contact.invalid".
     Status applyPulled(const Contact &contact);
+    /// Links an anonymous contact to the customer it turned out to be about: the one change a wrapped-up
+    /// contact still accepts, once (the server's contact.link). Errors: "contact.invalid" (a null id),
+    /// "contact.not_found", "contact.already_linked" (it has a customer already; left as it was).
+    Status linkToCustomer(const QUuid &contactId, const QUuid &customerId);
 
     Result<std::optional<Contact>> byId(const QUuid &id) const;
     /// The customer's latest `limit` contacts, most recently started first.

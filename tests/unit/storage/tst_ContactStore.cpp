@@ -339,6 +339,60 @@ private slots:
         QCOMPARE(cache.rowCount(u"contact"_s), 1);
     }
 
+    void linkToCustomerLinksAnAnonymousWrappedUpContactOnce()
+    {
+        StoreTestCache cache;
+        QVERIFY(cache.open());
+        ContactStore store(cache.db());
+        Contact anonymous = wrappedUp();
+        anonymous.customerId = QUuid();
+        anonymous.linkedCaseIds = { QUuid::createUuid() };
+        QVERIFY(store.insert(anonymous).ok());
+
+        const Status linked = store.linkToCustomer(anonymous.id, kOtherCustomer);
+        QVERIFY2(linked.ok(), qPrintable(message(linked)));
+        Contact expected = anonymous;
+        expected.customerId = kOtherCustomer;
+        QVERIFY(*store.byId(anonymous.id).value() == expected); // nothing else changed
+        QCOMPARE(ids(store.forCustomer(kOtherCustomer, 10).value()), QList<QUuid> { anonymous.id });
+
+        // Once: a linked contact is never moved to another customer, nor linked to the same one again.
+        for (const QUuid &customer : { kCustomer, kOtherCustomer }) {
+            const Status again = store.linkToCustomer(anonymous.id, customer);
+            QVERIFY(!again.ok());
+            QCOMPARE(again.error().code, u"contact.already_linked"_s);
+        }
+        QVERIFY(*store.byId(anonymous.id).value() == expected);
+
+        const Contact known = wrappedUp();
+        QVERIFY(store.insert(known).ok());
+        const Status moved = store.linkToCustomer(known.id, kOtherCustomer);
+        QVERIFY(!moved.ok());
+        QCOMPARE(moved.error().code, u"contact.already_linked"_s);
+        QCOMPARE(store.byId(known.id).value()->customerId, kCustomer);
+    }
+
+    void linkToCustomerRefusesAnUnknownContactOrANullId()
+    {
+        StoreTestCache cache;
+        QVERIFY(cache.open());
+        ContactStore store(cache.db());
+        Contact anonymous = wrappedUp();
+        anonymous.customerId = QUuid();
+        QVERIFY(store.insert(anonymous).ok());
+
+        const Status unknown = store.linkToCustomer(QUuid::createUuid(), kCustomer);
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, u"contact.not_found"_s);
+        const Status noCustomer = store.linkToCustomer(anonymous.id, QUuid());
+        QVERIFY(!noCustomer.ok());
+        QCOMPARE(noCustomer.error().code, u"contact.invalid"_s);
+        const Status noContact = store.linkToCustomer(QUuid(), kCustomer);
+        QVERIFY(!noContact.ok());
+        QCOMPARE(noContact.error().code, u"contact.invalid"_s);
+        QVERIFY(store.byId(anonymous.id).value()->customerId.isNull());
+    }
+
     void forCustomerListsTheLatestContactsFirstUpToTheLimit_data()
     {
         QTest::addColumn<int>("limit");

@@ -110,6 +110,11 @@ Result<wire::MutationResult> MutationApplier::applyOne(const wire::Mutation &mut
             lastError = saved.error();
             continue;
         }
+        if (Status nudged = sendBack(mutation, result.value()); !nudged) {
+            m_database.rollback();
+            lastError = nudged.error();
+            continue;
+        }
         if (Status committed = m_database.commit(); !committed) {
             m_database.rollback();
             lastError = committed.error();
@@ -143,6 +148,22 @@ Result<std::optional<wire::MutationResult>> MutationApplier::storedResult(const 
     result.code = query->value(3).toString();
     result.message = query->value(4).toString();
     return std::optional<wire::MutationResult>(result);
+}
+
+Status MutationApplier::sendBack(const wire::Mutation &mutation, const wire::MutationResult &result)
+{
+    // A desk shows its own edit until the server's answer comes back. When the edit did not (wholly)
+    // apply, the record is named in the change log again, so every desk, the sender included, pulls
+    // the server's true state; a record that does not exist comes back as a delete.
+    static const QStringList kRecords { u"customer"_s, u"case"_s, u"contact"_s, u"conflict"_s };
+    if (result.status == wire::MutationStatus::Applied || !kRecords.contains(mutation.entity))
+        return {};
+    if (Result<QSqlQuery> done = m_database.run(
+            u"INSERT INTO change_log (entity, entity_id, operation, revision, payload) VALUES (?, ?, 'update', ?, '')"_s,
+            { mutation.entity, ServerDatabase::uuidValue(mutation.entityId), result.revision });
+        !done)
+        return done.error();
+    return {};
 }
 
 Status MutationApplier::record(const wire::Mutation &mutation, const wire::MutationResult &result,

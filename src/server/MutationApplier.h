@@ -45,6 +45,7 @@ private:
     Result<std::optional<wire::MutationResult>> storedResult(const wire::Mutation &mutation, const MutationSource &source);
     Status record(const wire::Mutation &mutation, const wire::MutationResult &result, const MutationSource &source,
                   const QDateTime &now);
+    Status sendBack(const wire::Mutation &mutation, const wire::MutationResult &result);
     Result<wire::MutationResult> dispatch(const wire::Mutation &mutation, const MutationSource &source,
                                           const QDateTime &now);
 

@@ -400,6 +400,12 @@ private slots:
         QCOMPARE(codeOf(wire::Mutation { QUuid::createUuid(), u"contact"_s, u"create"_s, uuidOf(806), std::nullopt,
                                          { { u"record"_s, typo } } }),
                  u"json.unknown_field"_s);
+        // The refused edit of customer 1 sends its true state back to desks through the log.
+        QVERIFY(m_db->scalar(u"SELECT count(*) FROM change_log WHERE entity = 'customer' AND entity_id = ?"_s,
+                             { id.toString(QUuid::WithoutBraces) })
+                    .value()
+                    .toInt()
+                > 1);
         // Nothing changed: revision 1 and the original postcode.
         QCOMPARE(m_db->scalar(u"SELECT revision || postcode FROM customers"_s).value().toString(), u"1PL1 2AA"_s);
         QCOMPARE(m_db->scalar(u"SELECT count(*) FROM contacts"_s).value().toInt(), 2);

@@ -34,8 +34,10 @@ namespace fc {
 /// ("overdue", "at risk") at the clock's now, re-judged every minute while the customer is shown.
 ///
 /// A load of another customer drops the answer of any earlier load still on its way (a generation
-/// count, as in CustomerSearchModel). While loading, the previous customer stays on screen with
-/// `loading` true; a failed load clears it and sets `errorText` (translated).
+/// count, as in CustomerSearchModel). Loading another customer clears the one shown at once, so no one
+/// else's details are on screen meanwhile; reload() keeps the shown customer until the fresh answer
+/// arrives. `loading` is true while an answer is awaited; a failed load clears the view and sets
+/// `errorText` (translated).
 class CustomerViewModel : public QObject {
     Q_OBJECT
     QML_ELEMENT

@@ -32,10 +32,13 @@ int runServe(CommandContext &context)
                                          u"Address of a reverse proxy whose X-Forwarded-For is believed; repeatable."_s,
                                          u"ADDRESS"_s);
     const QCommandLineOption sessionOption(u"session-hours"_s, u"How long a login lasts."_s, u"HOURS"_s, u"12"_s);
-    parser.addOptions({ helpOption, listenOption, certOption, keyOption, proxyOption, sessionOption });
+    const QCommandLineOption windowOption(u"sync-window-days"_s,
+                                          u"Contacts and closed cases of this many days reach desks (open cases always)."_s,
+                                          u"DAYS"_s, u"730"_s);
+    parser.addOptions({ helpOption, listenOption, certOption, keyOption, proxyOption, sessionOption, windowOption });
 
     const QString usage = u"usage: firstcontact-server [--db URL] serve [--listen HOST:PORT] "
-                          u"[--tls-cert FILE --tls-key FILE] [--trusted-proxy ADDRESS]... [--session-hours H]"_s;
+                          u"[--tls-cert FILE --tls-key FILE] [--trusted-proxy ADDRESS]... [--session-hours H] [--sync-window-days D]"_s;
     const auto usageError = [&](const QString &message) {
         context.err << "firstcontact-server serve: " << message << Qt::endl << usage << Qt::endl;
         return 2;
@@ -82,7 +85,11 @@ int runServe(CommandContext &context)
     AuthPolicy policy;
     policy.sessionLifetime = std::chrono::hours(sessionHours);
     AuthService auth(database, policy);
-    Result<RouteTable> routes = buildServerRoutes(auth, database);
+    bool windowOk = false;
+    const int windowDays = parser.value(windowOption).toInt(&windowOk);
+    if (!windowOk || windowDays < 1 || windowDays > 36500)
+        return usageError(u"--sync-window-days needs a number of days from 1 to 36500."_s);
+    Result<RouteTable> routes = buildServerRoutes(auth, database, FeedSettings { windowDays });
     if (!routes)
         return reportFailure(context, u"serve"_s, routes.error());
     ApiDispatcher dispatcher(routes.value(), auth, database);

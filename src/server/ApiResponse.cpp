@@ -42,8 +42,6 @@ const CodeStatus kPrefixes[] = {
     { "request."_L1, 400 },
     { "account."_L1, 400 },
     { "json."_L1, 400 },
-    // A failed statement is most often a lost or restarting database: the client tries again later.
-    { "db."_L1, 503 },
 };
 
 } // namespace

@@ -1,5 +1,8 @@
 #include "storage/CacheTransaction.h"
 
+#include <QSqlDriver>
+#include <QVariant>
+
 #include "storage/CipherDriver.h"
 
 #include <QCoreApplication>
@@ -81,6 +84,27 @@ Status CacheTransaction::rollback()
     return makeError(u"cache.rollback_failed"_s,
                      QCoreApplication::translate("CacheTransaction", "The cache transaction could not be undone: %1")
                          .arg(m_db.lastError().text()));
+}
+
+namespace {
+constexpr const char *kWholeTransactionProperty = "fc_whole_transaction_writes";
+}
+
+WholeTransactionWrites::WholeTransactionWrites(QSqlDatabase db) : m_db(std::move(db))
+{
+    if (m_db.driver())
+        m_db.driver()->setProperty(kWholeTransactionProperty, true);
+}
+
+WholeTransactionWrites::~WholeTransactionWrites()
+{
+    if (m_db.driver())
+        m_db.driver()->setProperty(kWholeTransactionProperty, false);
+}
+
+bool WholeTransactionWrites::isActive(const QSqlDatabase &db)
+{
+    return db.driver() && db.driver()->property(kWholeTransactionProperty).toBool();
 }
 
 } // namespace fc

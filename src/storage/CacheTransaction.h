@@ -39,4 +39,23 @@ private:
 /// True while `db` has a transaction open (a CacheTransaction, or any BEGIN or SAVEPOINT on it).
 bool cacheInTransaction(const QSqlDatabase &db);
 
+/// For a transaction that is all-or-nothing as a whole (a pulled page with its cursor): while one of
+/// these is alive, store operations on `db` do not open savepoints of their own. A savepoint makes
+/// SQLCipher encrypt every page it first touches into the statement journal, which cost a first sync
+/// a third of its time; here a failed operation aborts the whole transaction instead, so nothing half
+/// written can be committed. Only for a CacheTransaction whose caller returns on the first error.
+class WholeTransactionWrites {
+public:
+    explicit WholeTransactionWrites(QSqlDatabase db);
+    ~WholeTransactionWrites();
+    WholeTransactionWrites(const WholeTransactionWrites &) = delete;
+    WholeTransactionWrites &operator=(const WholeTransactionWrites &) = delete;
+
+    /// True while one is alive on this connection (StoreSavepoint asks).
+    static bool isActive(const QSqlDatabase &db);
+
+private:
+    QSqlDatabase m_db;
+};
+
 } // namespace fc

@@ -328,6 +328,8 @@ void CipherDriver::closeConnection()
     const QList<CipherResult *> results = std::exchange(m_results, {});
     for (CipherResult *result : results)
         result->releaseStatement();
+    for (const auto &[sql, statement] : std::exchange(m_statementCache, {}))
+        sqlite3_finalize(statement);
     if (m_db) {
         // Every statement of ours is finalized by now, so this closes at once (and checkpoints the WAL).
         sqlite3_close_v2(m_db);
@@ -353,6 +355,30 @@ void CipherDriver::attachResult(CipherResult *result) const
 void CipherDriver::detachResult(CipherResult *result) const
 {
     m_results.removeOne(result);
+}
+
+sqlite3_stmt *CipherDriver::takeStatement(const QByteArray &sql) const
+{
+    for (qsizetype i = m_statementCache.size() - 1; i >= 0; --i) {
+        if (m_statementCache.at(i).first == sql)
+            return m_statementCache.takeAt(i).second;
+    }
+    return nullptr;
+}
+
+void CipherDriver::giveBackStatement(const QByteArray &sql, sqlite3_stmt *statement) const
+{
+    if (!statement)
+        return;
+    if (!m_db) {
+        sqlite3_finalize(statement);
+        return;
+    }
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    m_statementCache.append({ sql, statement });
+    if (m_statementCache.size() > kStatementCacheSize)
+        sqlite3_finalize(m_statementCache.takeFirst().second);
 }
 
 bool CipherDriver::execTransactionStatement(const char *sql, const QString &whatFailed)

@@ -8,10 +8,14 @@
 #include "storage/CipherOpenOptions.h"
 
 #include <QByteArrayView>
+#include <QByteArray>
 #include <QList>
+
+#include <utility>
 #include <QSqlDriver>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace fc {
 
@@ -61,6 +65,13 @@ public:
     // Results register themselves so close() can finalize their statements before the connection.
     void attachResult(CipherResult *result) const;
     void detachResult(CipherResult *result) const;
+    /// Prepared statements are kept for reuse, keyed by their SQL text: a statement run once per row
+    /// (a first sync writes hundreds of thousands) is compiled once per connection, not once per row.
+    /// takeStatement() hands out a kept one (null when there is none); giveBackStatement() resets it
+    /// and keeps it, finalizing the least recently kept beyond kStatementCacheSize.
+    sqlite3_stmt *takeStatement(const QByteArray &sql) const;
+    void giveBackStatement(const QByteArray &sql, sqlite3_stmt *statement) const;
+    static constexpr int kStatementCacheSize = 64;
 
 private:
     Status openKeyed(const QString &path, QByteArrayView rawKey32, const CipherOpenOptions &options);
@@ -72,6 +83,7 @@ private:
 
     sqlite3 *m_db = nullptr;
     mutable QList<CipherResult *> m_results;
+    mutable QList<std::pair<QByteArray, sqlite3_stmt *>> m_statementCache; // most recently kept last
 };
 
 } // namespace fc

@@ -80,8 +80,19 @@ CipherResult::~CipherResult()
 {
     if (m_driver)
         m_driver->detachResult(this);
-    if (m_stmt)
+    discardStatement();
+}
+
+void CipherResult::discardStatement()
+{
+    if (!m_stmt)
+        return;
+    if (m_driver && !m_sql.isEmpty())
+        m_driver->giveBackStatement(m_sql, m_stmt);
+    else
         sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
+    m_sql.clear();
 }
 
 QVariant CipherResult::handle() const
@@ -130,10 +141,7 @@ bool CipherResult::reset(const QString &query)
 bool CipherResult::prepare(const QString &query)
 {
     resetRun();
-    if (m_stmt) {
-        sqlite3_finalize(m_stmt);
-        m_stmt = nullptr;
-    }
+    discardStatement();
     setLastError(QSqlError());
     if (!m_driver || !m_driver->connection())
         return fail(driverError(u"cipher.closed"_s,
@@ -147,6 +155,12 @@ bool CipherResult::prepare(const QString &query)
                                 QCoreApplication::translate("CipherResult", "The statement is too long."),
                                 QSqlError::StatementError));
 
+    if (sqlite3_stmt *kept = m_driver->takeStatement(sql)) {
+        m_stmt = kept;
+        m_sql = sql;
+        m_isInsert = startsWithInsert(query);
+        return true;
+    }
     const char *tail = nullptr;
     // Passing the length including the terminating NUL spares SQLite a copy of the text.
     if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()) + 1, &m_stmt, &tail) != SQLITE_OK) {
@@ -179,6 +193,7 @@ bool CipherResult::prepare(const QString &query)
                 QSqlError::StatementError));
         }
     }
+    m_sql = sql; // one statement exactly: it may be kept for the next prepare of the same text
     m_isInsert = startsWithInsert(query);
     return true;
 }

@@ -51,8 +51,12 @@ private:
     const QVariantList *copiedRow() const;
     bool fail(const QSqlError &error);
 
+    /// Hands the statement back to the driver's cache (or finalizes it when it cannot be kept).
+    void discardStatement();
+
     const CipherDriver *m_driver = nullptr; // null once the driver closed its connection
     sqlite3_stmt *m_stmt = nullptr;
+    QByteArray m_sql; // the text m_stmt was prepared from; empty when it may not be kept
     bool m_isInsert = false;
 
     // State of the current execution.

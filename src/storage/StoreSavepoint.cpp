@@ -1,5 +1,6 @@
 #include "storage/StoreSavepoint.h"
 
+#include "storage/CacheTransaction.h"
 #include "storage/StoreSql.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,11 @@ StoreSavepoint::~StoreSavepoint()
 
 Status StoreSavepoint::open()
 {
+    // Inside a whole-transaction write (a pulled page) the enclosing transaction is the unit of undo.
+    if (WholeTransactionWrites::isActive(m_db) && cacheInTransaction(m_db)) {
+        m_skipped = true;
+        return {};
+    }
     QSqlQuery query(m_db);
     if (!query.exec(u"SAVEPOINT fc_store"_s))
         return queryError(query, QCoreApplication::translate("CacheStore", "Could not start writing to the cache"));
@@ -32,6 +38,8 @@ Status StoreSavepoint::open()
 
 Status StoreSavepoint::release()
 {
+    if (m_skipped)
+        return {};
     QSqlQuery query(m_db);
     if (!query.exec(u"RELEASE fc_store"_s))
         return queryError(query, QCoreApplication::translate("CacheStore", "Could not finish writing to the cache"));

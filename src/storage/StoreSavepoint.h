@@ -26,6 +26,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_open = false;
+    bool m_skipped = false; // a WholeTransactionWrites is active: the caller's transaction undoes
 };
 
 } // namespace fc::store

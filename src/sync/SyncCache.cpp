@@ -73,8 +73,10 @@ Status removeContact(QSqlDatabase db, const QUuid &id)
     return {};
 }
 
-// Applies one change. Returns true when the cache changed.
-Result<bool> applyChange(QSqlDatabase db, const wire::Change &change, const PendingByRecord &pendingChanges)
+// Applies one change. Returns true when the cache changed. A contact's time goes into
+// `latestContact` (per customer), set once per page: one update per customer, not per contact.
+Result<bool> applyChange(QSqlDatabase db, const wire::Change &change, const PendingByRecord &pendingChanges,
+                         QHash<QUuid, QDateTime> &latestContact)
 {
     const QList<OutboxEntry> pending = pendingChanges.value(change.entity + change.id.toString());
     const bool del = change.operation == u"delete"_s;
@@ -135,9 +137,11 @@ Result<bool> applyChange(QSqlDatabase db, const wire::Change &change, const Pend
             return pulled.error();
         if (Status saved = ContactStore(db).applyPulled(pulled.value()); !saved)
             return saved.error();
-        // Search ranks by recency; only ever moves forward, and waits for a customer not here yet.
-        if (Status set = CustomerStore(db).setLastContactAt(pulled->customerId, pulled->startedAt); !set)
-            return set.error();
+        if (!pulled->customerId.isNull()) {
+            QDateTime &latest = latestContact[pulled->customerId];
+            if (!latest.isValid() || latest < pulled->startedAt)
+                latest = pulled->startedAt;
+        }
         return true;
     }
     if (change.entity == u"conflict"_s) {
@@ -171,17 +175,26 @@ Result<AppliedPage> SyncCache::applyPage(QSqlDatabase db, const wire::PullPage &
     CacheTransaction transaction(db);
     if (Status begun = transaction.begin(); !begun)
         return begun.error();
+    // The page is all or nothing as a whole: no savepoint per record (see WholeTransactionWrites).
+    const WholeTransactionWrites whole(db);
     Result<PendingByRecord> pending = pendingByRecord(db);
     if (!pending)
         return pending.error();
     AppliedPage applied;
+    QHash<QUuid, QDateTime> latestContact;
     for (const wire::Change &change : page.changes) {
-        Result<bool> done = applyChange(db, change, pending.value());
+        Result<bool> done = applyChange(db, change, pending.value(), latestContact);
         if (!done)
             return makeError(done.error().code, tr("%1 %2: %3")
                                                     .arg(change.entity, change.id.toString(QUuid::WithoutBraces),
                                                          done.error().message));
         done.value() ? ++applied.applied : ++applied.skipped;
+    }
+    // Search ranks by recency; only ever moves forward, and waits for a customer not here yet.
+    CustomerStore customers(db);
+    for (auto it = latestContact.cbegin(); it != latestContact.cend(); ++it) {
+        if (Status set = customers.setLastContactAt(it.key(), it.value()); !set)
+            return set.error();
     }
     SyncStateStore state(db);
     if (Status saved = state.setValue(SyncStateStore::pullCursorKey, page.cursor); !saved)

@@ -109,6 +109,9 @@ private slots:
         QTest::newRow("query") << u"db.query_failed"_s << 500;
         QTest::newRow("down") << u"db.unavailable"_s << 503;
         QTest::newRow("unknown") << u"something.else"_s << 500;
+        QTest::newRow("json") << u"json.unknown_field"_s << 400;
+        QTest::newRow("cursor") << u"sync.bad_cursor"_s << 400;
+        QTest::newRow("epoch") << u"sync.epoch_changed"_s << 409;
     }
 
     void errorCodesMapToTheirStatus()

@@ -43,8 +43,31 @@ Result<PendingByRecord> pendingByRecord(QSqlDatabase db)
     if (!entries)
         return entries.error();
     PendingByRecord pending;
-    for (const OutboxEntry &entry : entries.value())
+    ConflictStore conflicts(db);
+    for (const OutboxEntry &entry : entries.value()) {
         pending[entry.mutation.entity + entry.mutation.entityId.toString()].append(entry);
+        // A conflict settled here and not yet sent is an edit of its record's field too: the pulled
+        // record must not show the other value again until the server has taken the choice.
+        if (entry.mutation.entity != u"conflict"_s || entry.mutation.operation != u"resolve"_s)
+            continue;
+        const QString choice = entry.mutation.payload.value(u"choice"_s).toString();
+        if (choice == u"server"_s)
+            continue;
+        Result<std::optional<SyncConflict>> conflict = conflicts.byId(entry.mutation.entityId);
+        if (!conflict)
+            return conflict.error();
+        if (!conflict.value())
+            continue;
+        const SyncConflict &c = *conflict.value();
+        const QJsonValue chosen = choice == u"client"_s ? c.clientValue : entry.mutation.payload.value(u"value"_s);
+        OutboxEntry asEdit = entry;
+        asEdit.mutation.entity = c.entity;
+        asEdit.mutation.entityId = c.entityId;
+        asEdit.mutation.operation = u"update"_s;
+        asEdit.mutation.payload = QJsonObject {
+            { u"changes"_s, QJsonObject { { c.field, QJsonObject { { u"from"_s, c.serverValue }, { u"to"_s, chosen } } } } } };
+        pending[c.entity + c.entityId.toString()].append(asEdit);
+    }
     return pending;
 }
 

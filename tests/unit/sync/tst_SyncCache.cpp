@@ -172,6 +172,21 @@ private slots:
         QVERIFY(conflicts.markResolved(uuidOf(70), u"client"_s, u"a.khan"_s, QDateTime::currentDateTimeUtc()).ok());
         QVERIFY(SyncCache::applyPage(db(), page({ { u"conflict"_s, u"upsert"_s, uuidOf(70), 1, conflict } }, u"c2"_s)).ok());
         QCOMPARE(conflicts.unresolvedCount().value(), 0);
+
+        // The choice waits in the outbox; a pulled copy of the record still shows the chosen value.
+        {
+            CacheTransaction transaction(db());
+            QVERIFY(transaction.begin().ok());
+            QVERIFY(OutboxStore(db())
+                        .enqueue(OutboxMutation { QUuid::createUuid(), u"conflict"_s, uuidOf(70), u"resolve"_s, 1,
+                                                  { { u"choice"_s, u"client"_s } }, QDateTime::currentDateTimeUtc() })
+                        .ok());
+            QVERIFY(transaction.commit().ok());
+        }
+        Customer server = customer(1, 3, u"Swansea"_s);
+        server.phones = { u"+447700900001"_s };
+        QVERIFY(SyncCache::applyPage(db(), page({ upsert(server) }, u"c3"_s)).ok());
+        QCOMPARE(CustomerStore(db()).byId(uuidOf(1)).value()->phones, QStringList { u"+447700900002"_s });
     }
 
     void pushAnswersEmptyTheOutboxAndKeepRefusals()

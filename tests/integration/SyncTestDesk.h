@@ -286,6 +286,32 @@ template<typename Check> bool syncUntil(const SyncTestDesk &desk, Check done, in
     }
 }
 
+/// The rows done of every "first sync: DONE / TOTAL records" line the CLI printed, in order.
+inline QList<qint64> firstSyncProgress(const QString &out)
+{
+    static const QRegularExpression line(QStringLiteral("first sync: (\\d+) / (\\d+) records"));
+    QList<qint64> done;
+    for (QRegularExpressionMatchIterator it = line.globalMatch(out); it.hasNext();)
+        done.append(it.next().captured(1).toLongLong());
+    return done;
+}
+
+/// Collects a running program's standard output into `out` until `done(out)` holds or the program
+/// ends, at most `timeoutMs`. Returns whether `done(out)` holds.
+template<typename Check> bool followOutput(QProcess &process, QString &out, Check done, int timeoutMs = 120000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        out += QString::fromUtf8(process.readAllStandardOutput());
+        if (done(out))
+            return true;
+        if (process.state() == QProcess::NotRunning || clock.hasExpired(timeoutMs))
+            return false;
+        process.waitForReadyRead(50);
+    }
+}
+
 /// A contact a desk records: wrapped up, about `customerId`, started `at`.
 inline Contact wrappedUpContact(const QUuid &customerId, const QString &agent, const QDateTime &at,
                                 const QString &notes = QString())

@@ -1,6 +1,7 @@
 // import-customers through the real program on PostgreSQL and SQLite: the sample legacy export loads
-// the same rows on both, the report lists the bad ones by line, a rerun adds nobody, and a changed row
-// is updated with revision 2 (the file saved again by Excel: BOM and CRLF).
+// the same rows on both, the report lists the bad ones by line, a rerun adds nobody, a changed row is
+// updated with revision 2 (the file saved again by Excel: BOM and CRLF), and the change log's triggers
+// see exactly those writes.
 
 #include "ServerProcess.h"
 #include "support/PgTestDatabase.h"
@@ -61,6 +62,19 @@ QString scalar(QSqlDatabase db, const QString &sql)
     if (!query.exec(sql) || !query.next())
         return u"(no row: %1)"_s.arg(query.lastError().text());
     return text(query.value(0));
+}
+
+// "operation revision count" per kind of customer entry in the change log.
+QStringList changeLog(QSqlDatabase db)
+{
+    QStringList entries;
+    QSqlQuery query(db);
+    query.exec(u"SELECT operation, revision, count(*) FROM change_log WHERE entity = 'customer'"
+               " GROUP BY operation, revision ORDER BY operation, revision"_s);
+    while (query.next())
+        entries.append(
+            u"%1 %2 %3"_s.arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString()));
+    return entries;
 }
 
 QList<QStringList> readReport(const QString &path, QString *error)
@@ -206,6 +220,10 @@ private slots:
                         " FROM customers WHERE id = '84c80086-f55c-5877-9067-15b699ce11bc'"_s),
                  u"7 Beaumont Road|PL4 9BD|C1000004|2"_s);
         QCOMPARE(scalar(db, u"SELECT count(*) FROM customers WHERE revision = 1"_s), u"13"_s);
+
+        // Plain INSERTs and UPDATEs, so the change log's triggers saw each write once; the unchanged
+        // rerun wrote nothing.
+        QCOMPARE(changeLog(db), (QStringList { u"insert 1 14"_s, u"update 2 1"_s }));
         QCOMPARE(readReport(dir + u"/second-report.csv"_s, &error).size(), 7); // same rows, same lines
         QVERIFY2(error.isEmpty(), qPrintable(error));
 

@@ -365,15 +365,14 @@ struct WindowFilter {
     QString contacts;
 };
 
-inline WindowFilter windowFilter(int windowDays = 730)
+inline WindowFilter windowFilter(const QDateTime &windowStart)
 {
     QStringList closed;
     for (CaseStatus status : allCaseStatuses()) {
         if (!isOpen(status))
             closed.append(QLatin1Char('\'') + caseStatusKey(status) + QLatin1Char('\''));
     }
-    const QString since = QLatin1Char('\'')
-        + QDateTime::currentDateTimeUtc().addDays(-windowDays).toString(Qt::ISODateWithMs) + QLatin1Char('\'');
+    const QString since = QLatin1Char('\'') + windowStart.toUTC().toString(Qt::ISODateWithMs) + QLatin1Char('\'');
     const QString closedList = closed.join(QStringLiteral(", "));
     return WindowFilter {
         QStringLiteral("status NOT IN (%1) OR raised_at >= %2").arg(closedList, since),
@@ -384,12 +383,46 @@ inline WindowFilter windowFilter(int windowDays = 730)
 }
 
 /// The three counts as SQL, in RecordCounts order.
-inline QStringList windowCountSql(int windowDays = 730)
+inline QStringList windowCountSql(const QDateTime &windowStart)
 {
-    const WindowFilter filter = windowFilter(windowDays);
+    const WindowFilter filter = windowFilter(windowStart);
     return { QStringLiteral("SELECT count(*) FROM customers"),
              QStringLiteral("SELECT count(*) FROM cases WHERE ") + filter.cases,
              QStringLiteral("SELECT count(*) FROM contacts WHERE ") + filter.contacts };
+}
+
+/// The window of a desk's first sync: the server fixes its start (730 days back, the default) when the
+/// snapshot begins, a moment the test knows only to lie between `began` and now. So the server holds,
+/// for that desk, at least what is in the later window and at most what is in the earlier one; the two
+/// differ only when a record sits on the window's edge in those few minutes.
+struct SyncWindow {
+    QDateTime began;
+    int days = 730;
+
+    QDateTime earliestStart() const { return began.addDays(-days); }
+    QDateTime latestStart() const { return QDateTime::currentDateTimeUtc().addDays(-days); }
+};
+
+/// "" when `desk` holds what the server holds for it (`countAt(windowStart)` counts with SQL), else
+/// what differs.
+template<typename CountAt>
+QString compareWithServer(const RecordCounts &desk, const SyncWindow &window, CountAt countAt)
+{
+    const RecordCounts most = countAt(window.earliestStart());
+    const RecordCounts least = countAt(window.latestStart());
+    const auto within = [](qint64 value, qint64 low, qint64 high) { return low >= 0 && low <= value && value <= high; };
+    if (desk.customers == most.customers && within(desk.cases, least.cases, most.cases)
+        && within(desk.contacts, least.contacts, most.contacts))
+        return QString();
+    return QStringLiteral("the desk holds %1 customers, %2 cases, %3 contacts; the server %4, %5 to %6, %7 to %8")
+        .arg(desk.customers)
+        .arg(desk.cases)
+        .arg(desk.contacts)
+        .arg(most.customers)
+        .arg(least.cases)
+        .arg(most.cases)
+        .arg(least.contacts)
+        .arg(most.contacts);
 }
 
 /// One value from PostgreSQL (an invalid QVariant when the query failed; the error goes to the log).
@@ -429,10 +462,16 @@ inline QStringList pgColumn(QSqlDatabase db, const QString &sql, const QVariantL
     return column;
 }
 
-inline RecordCounts pgWindowCounts(QSqlDatabase db, int windowDays = 730)
+inline RecordCounts pgWindowCounts(QSqlDatabase db, const QDateTime &windowStart)
 {
-    const QStringList sql = windowCountSql(windowDays);
+    const QStringList sql = windowCountSql(windowStart);
     return RecordCounts { pgCount(db, sql.at(0)), pgCount(db, sql.at(1)), pgCount(db, sql.at(2)) };
+}
+
+/// compareWithServer() for a PostgreSQL server database.
+inline QString compareWithPostgres(const RecordCounts &desk, const SyncWindow &window, QSqlDatabase db)
+{
+    return compareWithServer(desk, window, [db](const QDateTime &start) { return pgWindowCounts(db, start); });
 }
 
 /// Runs SQL on a SQLite server database through the sqlcipher shell (no key: a plain SQLite file),
@@ -447,9 +486,9 @@ inline QStringList sqliteRows(const QString &path, const QString &sql)
     return run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
-inline RecordCounts sqliteWindowCounts(const QString &path, int windowDays = 730)
+inline RecordCounts sqliteWindowCounts(const QString &path, const QDateTime &windowStart)
 {
-    const QStringList sql = windowCountSql(windowDays);
+    const QStringList sql = windowCountSql(windowStart);
     const auto count = [&](const QString &statement) {
         const QStringList rows = sqliteRows(path, statement);
         bool ok = false;

@@ -1,0 +1,222 @@
+// Push throughput: many desks sending mutations at once to real firstcontact-server processes over
+// loopback HTTP, against one database. Prints mutations/s and latency percentiles per request
+// (docs/BENCHMARKS.md, "Push throughput").
+//
+// Usage: bench_push --db postgresql://USER@HOST:PORT/DB [--clients 100] [--servers 2] [--seconds 20]
+//                   [--batch 1] [--customers 2000]
+// The database is migrated, seeded with a small council (for contacts to name real customers) and
+// given one user per client; each client logs in as its own device, then keeps one push in flight:
+// a batch of new wrapped-up contacts, until time is up.
+
+#include "core/DomainJson.h"
+#include "sync/SyncWire.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+using namespace fc;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString program(const QString &name)
+{
+    return QCoreApplication::applicationDirPath() + u"/../../bin/"_s + name;
+}
+
+int runServer(const QString &db, const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(program(u"firstcontact-server"_s), QStringList { u"--db"_s, db } + arguments);
+    process.waitForStarted();
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(600000);
+    return process.exitCode();
+}
+
+struct Client {
+    QString token;
+    QUuid customer;
+    QElapsedTimer sent;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption dbOption(u"db"_s, u"Database URL (PostgreSQL for the figures that count)."_s, u"URL"_s);
+    const QCommandLineOption clientsOption(u"clients"_s, u"Concurrent desks."_s, u"N"_s, u"100"_s);
+    const QCommandLineOption serversOption(u"servers"_s, u"Server processes on the database."_s, u"N"_s, u"2"_s);
+    const QCommandLineOption secondsOption(u"seconds"_s, u"How long to push."_s, u"S"_s, u"20"_s);
+    const QCommandLineOption batchOption(u"batch"_s, u"Mutations per push."_s, u"N"_s, u"1"_s);
+    const QCommandLineOption customersOption(u"customers"_s, u"Council seeded first."_s, u"N"_s, u"2000"_s);
+    parser.addOptions({ dbOption, clientsOption, serversOption, secondsOption, batchOption, customersOption });
+    parser.process(app);
+    QTextStream out(stdout);
+    const QString db = parser.value(dbOption);
+    const int clients = parser.value(clientsOption).toInt();
+    const int servers = parser.value(serversOption).toInt();
+    const int seconds = parser.value(secondsOption).toInt();
+    const int batch = parser.value(batchOption).toInt();
+    if (db.isEmpty() || clients < 1 || servers < 1 || batch < 1) {
+        out << parser.helpText();
+        return 2;
+    }
+
+    if (runServer(db, { u"migrate"_s }) != 0
+        || runServer(db, { u"seed-demo"_s, u"--customers"_s, parser.value(customersOption), u"--seed"_s, u"1"_s }) != 0) {
+        out << "migrate or seed-demo failed" << Qt::endl;
+        return 1;
+    }
+    for (int i = 0; i < clients; ++i)
+        runServer(db, { u"user"_s, u"add"_s, u"bench%1"_s.arg(i), u"--role"_s, u"agent"_s, u"--team"_s, u"bench"_s },
+                  "bench password 123\n");
+
+    std::vector<std::unique_ptr<QProcess>> serving;
+    QList<QUrl> urls;
+    for (int i = 0; i < servers; ++i) {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessChannelMode(QProcess::SeparateChannels);
+        QStringList env = QProcess::systemEnvironment();
+        env << u"QT_LOGGING_RULES=fc.server.http.info=false"_s;
+        process->setEnvironment(env);
+        process->start(program(u"firstcontact-server"_s), { u"--db"_s, db, u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s });
+        const QRegularExpression listening(u"listening on \\S+:(\\d+)"_s);
+        QString seen;
+        for (int tries = 0; tries < 100 && !listening.match(seen).hasMatch(); ++tries) {
+            process->waitForReadyRead(100);
+            seen += QString::fromUtf8(process->readAllStandardOutput());
+        }
+        const QRegularExpressionMatch match = listening.match(seen);
+        if (!match.hasMatch()) {
+            out << "a server did not start: " << seen << Qt::endl;
+            return 1;
+        }
+        urls.append(QUrl(u"http://127.0.0.1:%1"_s.arg(match.captured(1))));
+        serving.push_back(std::move(process));
+    }
+
+    QNetworkAccessManager network;
+    const auto post = [&network](const QUrl &base, const QString &path, const QJsonObject &body, const QString &token) {
+        QNetworkRequest request(QUrl(base.toString() + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        return network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    };
+
+    // Log every desk in, and pick a customer for its contacts.
+    std::vector<Client> desks(static_cast<std::size_t>(clients));
+    for (int i = 0; i < clients; ++i) {
+        QNetworkReply *reply = post(urls.at(i % servers), u"/v1/auth/login"_s,
+                                    { { u"user"_s, u"bench%1"_s.arg(i) }, { u"password"_s, u"bench password 123"_s },
+                                      { u"device_id"_s, u"bench-device-%1"_s.arg(i) }, { u"device_name"_s, u"bench"_s } },
+                                    QString());
+        QEventLoop wait;
+        QObject::connect(reply, &QNetworkReply::finished, &wait, &QEventLoop::quit);
+        wait.exec();
+        desks[std::size_t(i)].token = QJsonDocument::fromJson(reply->readAll()).object().value(u"token"_s).toString();
+        reply->deleteLater();
+        if (desks[std::size_t(i)].token.isEmpty()) {
+            out << "login failed for bench" << i << Qt::endl;
+            return 1;
+        }
+    }
+    {
+        QNetworkReply *reply = post(urls.first(), u"/v1/sync/pull"_s, { { u"limit"_s, clients } }, desks.front().token);
+        QEventLoop wait;
+        QObject::connect(reply, &QNetworkReply::finished, &wait, &QEventLoop::quit);
+        wait.exec();
+        const QJsonArray changes = QJsonDocument::fromJson(reply->readAll()).object().value(u"changes"_s).toArray();
+        for (int i = 0; i < clients; ++i)
+            desks[std::size_t(i)].customer = QUuid::fromString(changes.at(i % changes.size()).toObject().value(u"id"_s).toString());
+        reply->deleteLater();
+    }
+
+    std::vector<qint64> latenciesUs;
+    qint64 applied = 0;
+    qint64 failed = 0;
+    bool running = true;
+    QElapsedTimer clock;
+    std::function<void(int)> send = [&](int i) {
+        Client &desk = desks[std::size_t(i)];
+        QList<wire::Mutation> mutations;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int b = 0; b < batch; ++b) {
+            Contact contact;
+            contact.id = QUuid::createUuid();
+            contact.customerId = desk.customer;
+            contact.channel = Channel::Phone;
+            contact.agent = u"bench%1"_s.arg(i);
+            contact.startedAt = now.addSecs(-120);
+            contact.endedAt = now;
+            contact.service = u"waste"_s;
+            contact.reason = u"missed_bin"_s;
+            contact.outcome = Outcome::ResolvedAtFirstContact;
+            mutations.append({ QUuid::createUuid(), u"contact"_s, u"create"_s, contact.id, std::nullopt,
+                               { { u"record"_s, DomainJson::fromContact(contact) } } });
+        }
+        desk.sent.start();
+        QNetworkReply *reply = post(urls.at(i % servers), u"/v1/sync/push"_s, wire::toJson(wire::PushRequest { mutations }),
+                                    desk.token);
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, i, reply] {
+            latenciesUs.push_back(desks[std::size_t(i)].sent.nsecsElapsed() / 1000);
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 200)
+                applied += batch;
+            else
+                ++failed;
+            reply->deleteLater();
+            if (running)
+                send(i);
+        });
+    };
+    clock.start();
+    for (int i = 0; i < clients; ++i)
+        send(i);
+    QTimer::singleShot(seconds * 1000, &app, [&] { running = false; });
+    QEventLoop drain;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &drain, [&] {
+        if (!running && network.findChildren<QNetworkReply *>().isEmpty())
+            drain.quit();
+    });
+    poll.start(50);
+    drain.exec();
+    const double elapsed = double(clock.nsecsElapsed()) / 1e9;
+
+    std::sort(latenciesUs.begin(), latenciesUs.end());
+    const auto percentile = [&latenciesUs](double p) {
+        return latenciesUs.empty() ? 0.0 : double(latenciesUs[std::size_t(p * double(latenciesUs.size() - 1))]) / 1000.0;
+    };
+    out << "push: " << clients << " desks, " << servers << " server processes, " << batch << " mutation(s) per push, "
+        << db.section(u':', 0, 0) << Qt::endl;
+    out << "mutations applied: " << applied << " in " << QString::number(elapsed, 'f', 1) << " s = "
+        << qint64(double(applied) / elapsed) << " mutations/s; failed pushes: " << failed << Qt::endl;
+    out << "latency per push, ms: p50 " << QString::number(percentile(0.5), 'f', 1) << ", p90 "
+        << QString::number(percentile(0.9), 'f', 1) << ", p99 " << QString::number(percentile(0.99), 'f', 1) << ", max "
+        << QString::number(percentile(1.0), 'f', 1) << Qt::endl;
+    for (auto &process : serving) {
+        process->terminate();
+        process->waitForFinished(5000);
+    }
+    return 0;
+}

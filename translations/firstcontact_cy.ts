@@ -201,6 +201,22 @@
         <source>Could not prune old contacts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A contact is linked to a customer by their ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not link a contact to a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact is linked to a customer already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact to link is not in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CustomerBulkLoader</name>
@@ -230,6 +246,32 @@
     </message>
     <message>
         <source>The customers were saved and can be searched, but the search index could not be compacted, so searching may be slower (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDuplicates</name>
+    <message>
+        <source>Could not look for possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same name and date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMarkers</name>
+    <message>
+        <source>Could not read customers&apos; access needs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -505,6 +547,45 @@
     </message>
 </context>
 <context>
+    <name>fc</name>
+    <message>
+        <source>unknown value &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be trusted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed, so there is nothing to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove a contact the server no longer holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a record of an unknown kind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::AccessNeeds</name>
     <message>
         <source>Interpreter</source>
@@ -544,6 +625,13 @@
     </message>
     <message>
         <source>Easy read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ApiClient</name>
+    <message>
+        <source>The server answered %1 with something that is not JSON.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -828,6 +916,41 @@
         <source>Unable to roll back the transaction</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No locked memory was left to hold the key for the cache file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No locked memory was left to hold the new key. The old key still applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ConflictStore</name>
+    <message>
+        <source>Could not save a sync conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read a sync conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not count sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not settle a sync conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such conflict on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fc::CsvSink</name>
@@ -906,6 +1029,48 @@
     </message>
     <message>
         <source>Do not visit alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::CustomerSearchModel</name>
+    <message>
+        <source>Customer search is not available: no cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::CustomerViewModel</name>
+    <message>
+        <source>No customer was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer record is not available: no cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is not in the cache. They may have been merged or removed; search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vulnerability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No promised date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1039,6 +1204,45 @@
     </message>
 </context>
 <context>
+    <name>fc::DomainJson</name>
+    <message>
+        <source>unknown value &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected UUIDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same case twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;contact.ended_at&apos;: before the contact started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer needs a given name or a family name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a UK postcode in its written form (such as PL1 2AA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a phone number we can call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a UPRN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::EmailAddress</name>
     <message>
         <source>Enter an email address.</source>
@@ -1082,6 +1286,73 @@
     </message>
     <message>
         <source>The part after the @ is not a valid domain, such as example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::JsonReader</name>
+    <message>
+        <source>Field &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a UUID such as 123e4567-e89b-12d3-a456-426614174000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a date as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an ISO 8601 time with Z or an offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected strings of at most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1196,6 +1467,89 @@
     </message>
 </context>
 <context>
+    <name>fc::LocalChanges</name>
+    <message>
+        <source>The customer is not in this desk&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer with this id is already in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer to change is not in this desk&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a UK postcode: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer who moved is not in this desk&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; / &apos;%2&apos; is not a request type of this council.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case with this id is already in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case to change is not in this desk&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contact is recorded once it is wrapped up, with its outcome and end time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact names a case that is not in this desk&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact to link is not in this desk&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact is linked to a customer already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the customer before wrapping up: this contact has not been recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An audit event needs its time, an action and a kind of record of at most %1 characters, the record&apos;s id, and at most %2 characters of detail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conflict of &apos;%1&apos; records cannot be settled here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s value, this desk&apos;s, or a new value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choosing a new value needs the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflict is not in this desk&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflict has been settled already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::Outcome</name>
     <message>
         <source>Resolved at first contact</source>
@@ -1297,6 +1651,25 @@
     </message>
     <message>
         <source>Enter a postcode district, such as PL1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::RejectedChangeStore</name>
+    <message>
+        <source>Could not keep a refused change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not count refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not dismiss a refused change</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1500,6 +1873,63 @@
     </message>
 </context>
 <context>
+    <name>fc::SyncCache</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not clear the cache for a fresh sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::SyncEngine</name>
+    <message>
+        <source>Sync stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered a push without results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device was revoked by an administrator. Its local copy of the council&apos;s records and its key have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::TimelineModel</name>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history is not available: no cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::Uprn</name>
     <message>
         <source>Enter a UPRN.</source>
@@ -1515,6 +1945,13 @@
     </message>
     <message>
         <source>A UPRN is never zero: check the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::WhenFinished</name>
+    <message>
+        <source>The cache stopped before answering.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1647,6 +2084,17 @@
     </message>
 </context>
 <context>
+    <name>fc::server::ChangeFeed</name>
+    <message>
+        <source>The database has no epoch: run &apos;firstcontact-server migrate&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s database has been replaced or restored from a backup since this desk last synced. Its copy is rebuilt; changes waiting to be sent are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::server::ConnectionGuard</name>
     <message>
         <source>The request line and headers are larger than %1 bytes.</source>
@@ -1682,6 +2130,127 @@
     </message>
     <message>
         <source>The request did not arrive in time; send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::CustomerCsvReader</name>
+    <message>
+        <source>The file is empty: its first line must name the columns (legacy_id, given_name, family_name, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header on line %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The columns &quot;%1&quot; and &quot;%2&quot; both give %3: keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no legacy_id column. The first line must name the columns; it holds: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is neither a given_name nor a family_name column (nor forename or surname).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has %1 fields but the header has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row repeats the header (were two exports joined into one file?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The legacy_id is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The legacy_id is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The legacy_id &quot;%1&quot; is already on line %2; only the first row with it is loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both the given name and the family name are empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a date: write it YYYY-MM-DD or DD/MM/YYYY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is before 1900 (a placeholder for &quot;unknown&quot;? Leave it empty instead).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a language code (such as cy, pl, pt-BR) or an English language name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not one of: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a sign language code (bfi for BSL, isg for ISL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::CustomerCsvRecordReader</name>
+    <message>
+        <source>Reading the file failed at line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record starting on line %1 is longer than %2 MiB (is a quote left open?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quoted field opened on line %1 is never closed, so lines %2 to %3 (the end of the file) were read as one record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is not valid UTF-8 (save the export as UTF-8, not a Windows code page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quoted field is followed by more text before the next comma (a quote inside a quoted field must be doubled: &quot;&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::CustomerImporter</name>
+    <message>
+        <source>Transaction %1 (the rows on lines %2 to %3) failed and was rolled back; the %4 accepted rows before line %2 are loaded. Run the import again to carry on: rows already loaded come out unchanged. %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every customer reference up to %1 is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1731,6 +2300,20 @@
     </message>
 </context>
 <context>
+    <name>fc::server::DomainRows</name>
+    <message>
+        <source>The %1 %2 has a value in &apos;%3&apos; that does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::FeedPosition</name>
+    <message>
+        <source>The sync cursor is not one this server made. Start the sync again from the beginning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::server::HttpFrontEnd</name>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
@@ -1764,6 +2347,101 @@
     </message>
     <message>
         <source>Refusing to serve plain HTTP on %1, which is reachable from other machines: passwords and tokens would cross the network in clear. Give --tls-cert and --tls-key, or listen on 127.0.0.1 behind a reverse proxy that terminates TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::server::MutationApplier</name>
+    <message>
+        <source>This mutation id was used by another user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not know the change &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s id is not the mutation&apos;s entity id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer with this id exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; / &apos;%2&apos; is not a request type of this council.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case with this id exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case&apos;s customer is not on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contact is sent once it is wrapped up, with its outcome and end time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact&apos;s customer is not on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact names the case %1, which is not on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact this one corrects is not on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact is not on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact is linked to another customer already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is not on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An update names at least one field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is not on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change of &apos;%1&apos; needs exactly &apos;from&apos; and &apos;to&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &apos;server&apos;, &apos;client&apos; or &apos;value&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chosen value needs &apos;value&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflict is not on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone settled this conflict already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record of this conflict is gone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1854,6 +2532,49 @@
     </message>
     <message>
         <source>There is no user called &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::wire</name>
+    <message>
+        <source>Field &apos;%1[%2]&apos;: expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown entity &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown operation &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an upsert needs its record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server speaks sync protocol %1; this client speaks %2. Update the client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown status &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server speaks sync protocol %1, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;mutations&apos; is required (an array).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutation %1 appears twice in one push.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -52,7 +52,8 @@ private:
     QNetworkAccessManager m_network;
     QUrl m_base;
     QString m_token;
-    std::chrono::milliseconds m_timeout { 30'000 };
+    // Above the server's longest route time-out (60 s), so the server, not the desk, ends a slow request.
+    std::chrono::milliseconds m_timeout { 65'000 };
 };
 
 } // namespace fc

@@ -221,11 +221,32 @@ Result<wire::PullPage> ChangeFeed::pull(const wire::PullRequest &request, const 
     Result<FeedPosition> position = FeedPosition::decode(request.cursor);
     if (!position)
         return position.error();
+    const Error epochChanged = makeError(u"sync.epoch_changed"_s,
+                                         tr("The server's database has been replaced or restored from a backup "
+                                            "since this desk last synced. Its copy is rebuilt; changes waiting to "
+                                            "be sent are kept."));
     if (position->epoch != current.value())
-        return makeError(u"sync.epoch_changed"_s, tr("The server's database has been replaced or restored from a "
-                                                     "backup since this desk last synced. Its copy is rebuilt; "
-                                                     "changes waiting to be sent are kept."));
+        return epochChanged;
+    // A backup keeps the epoch. A cursor past the end of this log comes from a later state of the
+    // database, so this one was restored: the desk holds changes it lost and would skip the ones written
+    // since. (A restored log that has grown past the cursor again is not noticed here.)
+    Result<bool> behind = logEndsBefore(position.value());
+    if (!behind)
+        return behind.error();
+    if (behind.value())
+        return epochChanged;
     return position->snapshot ? snapshotPage(position.value(), request.limit) : logPage(position.value(), request.limit);
+}
+
+Result<bool> ChangeFeed::logEndsBefore(const FeedPosition &position)
+{
+    // The snapshot's hand-over to the log on PostgreSQL names no row ("after every position").
+    if (position.position == std::numeric_limits<qint64>::max())
+        return false;
+    Result<QVariant> last = m_database.scalar(u"SELECT coalesce(max(position), 0) FROM change_log"_s);
+    if (!last)
+        return last.error();
+    return last->toLongLong() < position.position;
 }
 
 Result<FeedPosition> ChangeFeed::startSnapshot(const QDateTime &now)

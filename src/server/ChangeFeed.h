@@ -55,6 +55,9 @@ private:
     Result<wire::PullPage> snapshotPage(FeedPosition position, int limit);
     Result<wire::PullPage> logPage(FeedPosition position, int limit);
     Result<FeedPosition> startSnapshot(const QDateTime &now);
+    /// True when the cursor names a log position this database never reached: it was restored from a
+    /// backup taken before the desk's last pull.
+    Result<bool> logEndsBefore(const FeedPosition &position);
     /// The current records with these ids, as changes (deleted ones as deletes), in `ids` order.
     Result<QList<wire::Change>> currentRecords(const QString &entity, const QStringList &ids);
     Result<QList<wire::Change>> readRecords(const QString &entity, const QString &where, const QVariantList &values);

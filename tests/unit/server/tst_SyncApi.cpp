@@ -479,6 +479,28 @@ private slots:
         QCOMPARE(replaced.errorCode(), u"sync.epoch_changed"_s);
     }
 
+    void aDatabaseRestoredFromABackupIsToldLikeAReplacedOne()
+    {
+        // A backup keeps the epoch; a desk that pulled past the backup's log must start again all the same.
+        seed(3);
+        QString cursor;
+        pullAll(&cursor);
+        const QString backedUp = cursor;
+        const qint64 logAtBackup = m_db->scalar(u"SELECT max(position) FROM change_log"_s).value().toLongLong();
+        const QList<wire::MutationResult> results
+            = push({ edit(u"customer"_s, uuidOf(2), { { u"town"_s, change(u"Plymouth"_s, u"Saltash"_s) } }) });
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(pullAll(&cursor).size(), 1);
+        // Restored: the log ends where the backup's did.
+        QVERIFY(m_db->run(u"DELETE FROM change_log WHERE position > ?"_s, { logAtBackup }).ok());
+        const ApiResponse restored = post(u"/v1/sync/pull"_s, wire::toJson(wire::PullRequest { cursor, 100 }), m_token);
+        QCOMPARE(restored.status, 409);
+        QCOMPARE(restored.errorCode(), u"sync.epoch_changed"_s);
+        // A desk whose cursor is within the restored log goes on as before.
+        const ApiResponse within = post(u"/v1/sync/pull"_s, wire::toJson(wire::PullRequest { backedUp, 100 }), m_token);
+        QCOMPARE(within.status, 200);
+    }
+
     void pushRefusesMalformedBatches()
     {
         const ApiResponse notList = post(u"/v1/sync/push"_s, { { u"mutations"_s, u"x"_s } }, m_token);

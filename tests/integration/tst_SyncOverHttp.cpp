@@ -1033,6 +1033,107 @@ private slots:
         QCOMPARE(next.exitCode, 0);
         QVERIFY2(!next.out.contains(u"first sync: "_s), qPrintable(next.out));
     }
+
+    // --- 9b. The server's database restored from a backup taken before the desk's last sync (the way
+    // OPERATIONS.md says to back up): the epoch is the backup's, yet the desk must start again, or it
+    // keeps what the server lost and misses what is written after the restore.
+    void restoredBackupMakesTheDeskStartAgain_data() { firstSyncBringsTheWholeCouncilWithinTheWindow_data(); }
+
+    void restoredBackupMakesTheDeskStartAgain()
+    {
+        QFETCH(QString, backEnd);
+        const bool postgres = backEnd == u"postgresql"_s;
+        fc::test::PgTestDatabase live;
+        fc::test::PgTestDatabase restored;
+        const QString sqlitePath = m_dir.filePath(u"restore.sqlite"_s);
+        const QString backup = m_dir.filePath(postgres ? u"restore.dump"_s : u"restore-backup.sqlite"_s);
+        if (postgres) {
+            const Status created = live.create();
+            QVERIFY2(created.ok(), why(created).constData());
+        }
+        const QString url = postgres ? live.url() : u"sqlite:"_s + sqlitePath;
+        QCOMPARE(runServerCommand(url, { u"seed-demo"_s, u"--customers"_s, u"40"_s, u"--seed"_s, u"13"_s }).exitCode,
+                 0);
+        QCOMPARE(addUser(url, u"restore.desk"_s).exitCode, 0);
+        SyncServer server;
+        QVERIFY2(server.start(url), qPrintable(server.error()));
+        const SyncTestDesk desk(m_dir.filePath(u"restore-"_s + backEnd), u"restore.desk"_s);
+        signInAndSync(desk, server.baseUrl());
+        if (QTest::currentTestFailed())
+            return;
+        const QString pick = u"SELECT id FROM customers ORDER BY reference LIMIT 2"_s;
+        const QStringList picked = postgres ? pgColumn(live.database(), pick) : sqliteRows(sqlitePath, pick);
+        QCOMPARE(picked.size(), 2);
+        const QUuid x = QUuid::fromString(picked.at(0));
+        const QUuid y = QUuid::fromString(picked.at(1));
+        const QString townOfX = cachedCustomer(desk, x).value(u"town"_s).toString();
+        QVERIFY(!townOfX.isEmpty());
+
+        // The backup, taken while the server runs.
+        const CommandRun backedUp = postgres
+            ? runProgram(u"pg_dump"_s, live.psqlArguments() + QStringList { u"-Fc"_s, u"-f"_s, backup }, QByteArray(),
+                         120000)
+            : runProgram(u"sqlcipher"_s, { sqlitePath, u".backup '%1'"_s.arg(backup) }, QByteArray(), 120000);
+        QVERIFY2(backedUp.exitCode == 0, qPrintable(backedUp.err));
+
+        // Work after the backup, synced: an edit and a contact the restore will lose.
+        const Contact lost = wrappedUpContact(x, desk.user(), QDateTime::currentDateTimeUtc().addSecs(-60), u"lost"_s);
+        const Status edited = desk.inCache([&](QSqlDatabase &db) -> Status {
+            LocalChanges local(db, desk.user());
+            Result<std::optional<Customer>> current = CustomerStore(db).byId(x);
+            if (!current || !current.value())
+                return makeError(u"test.not_cached"_s, u"customer X is not in the cache"_s);
+            Customer customer = *current.value();
+            customer.address.town = u"After Backup"_s;
+            if (Result<Customer> saved = local.updateCustomer(customer, QDateTime::currentDateTimeUtc()); !saved)
+                return saved.error();
+            return local.recordContact(lost);
+        });
+        QVERIFY2(edited.ok(), why(edited).constData());
+        QCOMPARE(desk.sync().exitCode, 0);
+        QCOMPARE(desk.status().value(u"pending"_s).toInteger(), qint64(0));
+
+        // The disaster: the database is restored from the backup, the server started again on it, and an
+        // administrator's fix is made on it before the desk is back.
+        server.stop();
+        if (postgres) {
+            const Status created = restored.create();
+            QVERIFY2(created.ok(), why(created).constData());
+            const CommandRun loaded
+                = runProgram(u"pg_restore"_s, restored.psqlArguments() + QStringList { u"--no-owner"_s, backup },
+                             QByteArray(), 120000);
+            QVERIFY2(loaded.exitCode == 0, qPrintable(loaded.err));
+        } else {
+            for (const QString &companion : { u"-wal"_s, u"-shm"_s })
+                QFile::remove(sqlitePath + companion);
+            QVERIFY(QFile::remove(sqlitePath));
+            QVERIFY(QFile::copy(backup, sqlitePath));
+        }
+        QVERIFY2(server.start(postgres ? restored.url() : url, server.port()), qPrintable(server.error()));
+        const QString fix
+            = u"UPDATE customers SET town = 'After Restore', revision = revision + 1 WHERE id = '%1'"_s.arg(idText(y));
+        if (postgres) {
+            QSqlQuery query(restored.database());
+            QVERIFY2(query.exec(fix), qPrintable(query.lastError().text()));
+        } else {
+            QCOMPARE(runProgram(u"sqlcipher"_s, { sqlitePath, fix }, QByteArray(), 60000).exitCode, 0);
+        }
+
+        const SyncWindow window { QDateTime::currentDateTimeUtc() };
+        const CommandRun synced = desk.sync();
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.out + synced.err));
+        QVERIFY2(synced.out.contains(u"first sync: "_s), qPrintable(synced.out)); // started again
+        // The desk now holds what the server holds: the fix, and not what the restore lost.
+        QCOMPARE(cachedCustomer(desk, y).value(u"town"_s).toString(), u"After Restore"_s);
+        QCOMPARE(cachedCustomer(desk, x).value(u"town"_s).toString(), townOfX);
+        QCOMPARE(cachedIds(desk, u"contact"_s).count(idText(lost.id)), 0);
+        const RecordCounts counts = deskCounts(desk.status());
+        const QString differs = postgres ? compareWithPostgres(counts, window, restored.database())
+                                         : compareWithServer(counts, window, [&](const QDateTime &start) {
+                                               return sqliteWindowCounts(sqlitePath, start);
+                                           });
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SyncOverHttp)

@@ -3,7 +3,7 @@
 // LocalChanges as the workstation does). First sync of a seeded council; two desks editing offline
 // and converging, one conflict shared and settled; a push applied once however it arrives; a hundred
 // concurrent writers on two servers while a desk pulls; commits finishing out of order; refusals; a
-// replaced database.
+// replaced database, and one restored from a backup.
 
 #include "HttpTestClient.h"
 #include "SyncTestDesk.h"

@@ -1,6 +1,7 @@
 #include "server/CustomerImporter.h"
 
 #include "server/DomainRows.h"
+#include "server/ReferenceLock.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -13,7 +14,7 @@ namespace fc::server {
 namespace {
 
 // Serialises imports on one PostgreSQL database ("FCIMPC"), so two never hand out one reference.
-constexpr qint64 kImportLockKey = 0x4643'494D'5043;
+constexpr qint64 kImportLockKey = kCustomerReferenceLockKey;
 constexpr qint64 kFirstReference = 1'000'001;
 constexpr qint64 kLastReference = 9'999'999;
 // Ids per SELECT ... IN (...): few round trips, and far below either back end's parameter limit.

@@ -1,4 +1,5 @@
 #include "server/MutationApplier.h"
+#include "server/ReferenceLock.h"
 
 #include "core/CaseStateMachine.h"
 #include "core/DomainJson.h"
@@ -213,6 +214,12 @@ Result<bool> MutationApplier::exists(const QString &table, const QUuid &id)
 
 Result<QString> MutationApplier::nextCustomerReference()
 {
+    // The importer hands out references too: one at a time (until this transaction ends).
+    if (m_database.dialect() == SqlDialect::PostgreSql) {
+        if (Result<QSqlQuery> locked = m_database.run(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kCustomerReferenceLockKey));
+            !locked)
+            return locked.error();
+    }
     // References are "C" and seven digits; the largest one sorts last as text.
     Result<QVariant> last = m_database.scalar(u"SELECT max(reference) FROM customers WHERE reference LIKE 'C%'"_s);
     if (!last)

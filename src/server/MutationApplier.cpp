@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace fc::server {
@@ -224,7 +226,8 @@ Result<QString> MutationApplier::nextCustomerReference()
     Result<QVariant> last = m_database.scalar(u"SELECT max(reference) FROM customers WHERE reference LIKE 'C%'"_s);
     if (!last)
         return last.error();
-    const qint64 number = last->toString().mid(1).toLongLong() + 1;
+    // Numbering starts at C1000001, as the importer's does, so references keep seven significant digits.
+    const qint64 number = std::max<qint64>(last->toString().mid(1).toLongLong(), 1'000'000) + 1;
     return QString(u"C"_s + QString::number(number).rightJustified(7, u'0'));
 }
 

@@ -262,7 +262,9 @@ void SyncEngine::fail(const Error &error, const ApiReply *reply)
         return;
     }
     m_running = false;
-    if (status == 401) {
+    // A dead session, a disabled account or a role that may not sync: retrying cannot help; a person
+    // must sign in again (or an administrator act).
+    if (status == 401 || (status == 403 && error.code.startsWith(u"auth."_s))) {
         setState(SyncStatus::State::SignedOut, error.message.isEmpty() ? tr("Please sign in again.") : error.message);
         emit cycleFinished(false, error);
         return;

@@ -26,7 +26,7 @@ struct SyncStatus {
         Idle,      // signed in, nothing running, last sync fine
         Syncing,   // a cycle is running
         Offline,   // the server cannot be reached; retrying with back-off
-        SignedOut, // the session ended (expired, disabled user): sign in again
+        SignedOut, // the session ended (expired, disabled user, not allowed): sign in again
         Wiped,     // the device was revoked: cache and key deleted
         Failed,    // something else went wrong; retrying with back-off
     };
@@ -57,7 +57,7 @@ struct SyncTiming {
 /// One sync cycle = push every outbox entry (in order, in batches), then pull until no page is
 /// waiting. Failures: network or 5xx → Offline/Failed and a retry after a back-off that doubles up to
 /// a cap, with ±50 % jitter so a floor of desks coming back together does not stampede the server;
-/// 401 → SignedOut (no retry); 403 auth.device_revoked → the profile's cache and key are deleted
+/// 401, or 403 for a disabled account → SignedOut (no retry); 403 auth.device_revoked → the profile's cache and key are deleted
 /// (remote wipe); 409 sync.epoch_changed → the pulled data and cursor are dropped, the outbox kept,
 /// and the cycle starts again as a first sync.
 class SyncEngine : public QObject {

@@ -1,6 +1,7 @@
 #include "core/JsonReader.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 #include <cmath>
 
@@ -133,8 +134,8 @@ qint64 JsonReader::integer(const QString &name, qint64 fallback, qint64 minimum,
     const QJsonValue v = value(name);
     if (v.isUndefined() || v.isNull())
         return fallback;
-    const double number = v.toDouble(std::nan(""));
-    if (!v.isDouble() || std::isnan(number) || std::trunc(number) != number || std::fabs(number) > kLargestExactInteger) {
+    const double number = v.toDouble();
+    if (!v.isDouble() || std::trunc(number) != number || std::fabs(number) > kLargestExactInteger) {
         fail(name, tr("expected a whole number"));
         return fallback;
     }
@@ -205,6 +206,19 @@ Status JsonReader::status(bool strict) const
 QString JsonReader::timeText(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QString JsonReader::valueText(const QJsonValue &value)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue JsonReader::valueFromText(const QString &text)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    if (!document.isArray() || document.array().size() != 1)
+        return QJsonValue(QJsonValue::Null);
+    return document.array().at(0);
 }
 
 QString JsonReader::uuidText(const QUuid &id)

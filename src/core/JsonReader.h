@@ -57,6 +57,12 @@ public:
 
     static QString timeText(const QDateTime &time); // "2026-11-23T15:04:05.123Z", empty for invalid
     static QString uuidText(const QUuid &id);       // without braces, empty for null
+    /// Any JSON value (text, list, object, null) as stored text: `["PL1 2AA"]`, the value wrapped in a
+    /// one-element array, since a JSON document cannot be a bare string or number in Qt. Conflicts keep
+    /// their field values this way on the server and in the cache.
+    static QString valueText(const QJsonValue &value);
+    /// The value back; null for text that does not read.
+    static QJsonValue valueFromText(const QString &text);
 
 private:
     QString fieldName(const QString &name) const;

@@ -4,7 +4,6 @@
 #include "core/DomainJson.h"
 #include "core/JsonReader.h"
 #include "server/DomainRows.h"
-#include "server/SyncValues.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -122,9 +121,9 @@ QJsonObject conflictRecord(const QSqlQuery &q)
         { u"entity"_s, q.value(1).toString() },
         { u"entity_id"_s, ServerDatabase::readUuid(q.value(2)).toString(QUuid::WithoutBraces) },
         { u"field"_s, q.value(3).toString() },
-        { u"base_value"_s, SyncValues::fromText(q.value(4).toString()) },
-        { u"server_value"_s, SyncValues::fromText(q.value(5).toString()) },
-        { u"client_value"_s, SyncValues::fromText(q.value(6).toString()) },
+        { u"base_value"_s, JsonReader::valueFromText(q.value(4).toString()) },
+        { u"server_value"_s, JsonReader::valueFromText(q.value(5).toString()) },
+        { u"client_value"_s, JsonReader::valueFromText(q.value(6).toString()) },
         { u"user"_s, q.value(7).toString() },
         { u"created_at"_s, JsonReader::timeText(ServerDatabase::readTimestamp(q.value(8))) },
         { u"resolved_at"_s, q.value(9).isNull() ? QJsonValue()
@@ -340,7 +339,7 @@ Result<QList<wire::Change>> ChangeFeed::readRecords(const QString &entity, const
         QVariantList binds;
         for (const QString &id : chunk)
             binds.append(id);
-        const QString marks = QStringList(chunk.size(), u"?"_s).join(u", "_s);
+        const QString marks = DomainRows::placeholders(chunk.size());
         Result<QSqlQuery> links = m_database.run(
             u"SELECT contact_id, case_id FROM contact_cases WHERE contact_id IN (%1) ORDER BY contact_id, position"_s.arg(marks),
             binds);
@@ -450,7 +449,7 @@ Result<wire::PullPage> ChangeFeed::logPage(FeedPosition position, int limit)
             for (const QString &id : chunk)
                 binds.append(id);
             Result<QList<wire::Change>> rows = readRecords(
-                entityOf(table), u"id IN (%1)"_s.arg(QStringList(chunk.size(), u"?"_s).join(u", "_s)), binds);
+                entityOf(table), u"id IN (%1)"_s.arg(DomainRows::placeholders(chunk.size())), binds);
             if (!rows)
                 return rows.error();
             for (const wire::Change &change : rows.value())

@@ -231,7 +231,7 @@ Result<QHash<QString, QStringList>> CustomerImporter::storedValues(const QList<C
         for (qsizetype i = from; i < from + count; ++i)
             ids.append(ServerDatabase::uuidValue(rows.at(i).customer.id));
         Result<QSqlQuery> query = m_db.run(u"SELECT %1 FROM customers WHERE id IN (%2)"_s.arg(
-                                               select.join(u", "_s), QStringList(count, u"?"_s).join(u", "_s)),
+                                               select.join(u", "_s), DomainRows::placeholders(count)),
                                            ids);
         if (!query)
             return query.error();
@@ -318,11 +318,7 @@ Status CustomerImporter::writeBatch(QList<CustomerCsvRow> &rows, CustomerImportC
         // each parameter by name on every execution (see DemoSeedSink).
         const QStringList columns = DomainRows::customerColumns();
         const qsizetype perStatement = m_db.dialect() == SqlDialect::PostgreSql ? 250 : 1;
-        const QString placeholders = u'(' + QStringList(columns.size(), u"?"_s).join(u", "_s) + u')';
-        const auto insertSql = [&](qsizetype count) {
-            return u"INSERT INTO customers (%1) VALUES %2"_s.arg(columns.join(u", "_s),
-                                                                 QStringList(count, placeholders).join(u", "_s));
-        };
+        const auto insertSql = [&](qsizetype count) { return DomainRows::insertSql(u"customers"_s, columns, count); };
         QSqlQuery full(m_db.database());
         if (inserts.size() >= perStatement && !full.prepare(insertSql(perStatement)))
             return failed(u"Inserting customers"_s, full);

@@ -17,9 +17,7 @@ struct DemoSeedSink::Table {
 
     QString insertSql(qsizetype rowCount) const
     {
-        const QString placeholders = u'(' + QStringList(columns.size(), u"?"_s).join(u", "_s) + u')';
-        return u"INSERT INTO %1 (%2) VALUES %3 ON CONFLICT DO NOTHING"_s.arg(
-            name, columns.join(u", "_s), QStringList(rowCount, placeholders).join(u", "_s));
+        return DomainRows::insertSql(name, columns, rowCount) + u" ON CONFLICT DO NOTHING"_s;
     }
 };
 

@@ -70,6 +70,17 @@ QString DomainRows::selectList(const QStringList &columns, const QString &alias)
     return qualified.join(u", "_s);
 }
 
+QString DomainRows::placeholders(qsizetype count)
+{
+    return QStringList(count, u"?"_s).join(u", "_s);
+}
+
+QString DomainRows::insertSql(const QString &table, const QStringList &columns, qsizetype rowCount)
+{
+    const QString row = u'(' + placeholders(columns.size()) + u')';
+    return u"INSERT INTO %1 (%2) VALUES %3"_s.arg(table, columns.join(u", "_s), QStringList(rowCount, row).join(u", "_s));
+}
+
 Result<Customer> DomainRows::readCustomer(const QSqlQuery &q, int f)
 {
     Customer c;

@@ -46,6 +46,10 @@ public:
 
     /// Comma-separated column list for a SELECT, each prefixed with `alias.` when one is given.
     static QString selectList(const QStringList &columns, const QString &alias = QString());
+    /// "?, ?, ?": `count` positional placeholders.
+    static QString placeholders(qsizetype count);
+    /// "INSERT INTO table (a, b) VALUES (?, ?), (?, ?)" for `rowCount` rows.
+    static QString insertSql(const QString &table, const QStringList &columns, qsizetype rowCount = 1);
 };
 
 } // namespace fc::server

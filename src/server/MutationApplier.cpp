@@ -6,7 +6,6 @@
 #include "core/JsonReader.h"
 #include "core/ServiceCatalogue.h"
 #include "server/DomainRows.h"
-#include "server/SyncValues.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -52,12 +51,6 @@ QString nonNull(const QString &text)
 QString idText(const QUuid &id)
 {
     return id.toString(QUuid::WithoutBraces);
-}
-
-QString insertSql(const QString &table, const QStringList &columns)
-{
-    return u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, columns.join(u", "_s),
-                                                   QStringList(columns.size(), u"?"_s).join(u", "_s));
 }
 
 } // namespace
@@ -272,7 +265,7 @@ Result<wire::MutationResult> MutationApplier::createCustomer(const wire::Mutatio
     c.revision = 1;
     c.createdAt = now;
     c.updatedAt = now;
-    if (Result<QSqlQuery> done = m_database.run(insertSql(u"customers"_s, DomainRows::customerColumns()),
+    if (Result<QSqlQuery> done = m_database.run(DomainRows::insertSql(u"customers"_s, DomainRows::customerColumns()),
                                                 DomainRows::customerRow(c));
         !done)
         return done.error();
@@ -319,7 +312,7 @@ Result<wire::MutationResult> MutationApplier::createCase(const wire::Mutation &m
     // checked here; the column's foreign key is satisfied once that contact is pushed.
     const QUuid raisingContact = c.raisingContactId;
     c.raisingContactId = QUuid();
-    if (Result<QSqlQuery> done = m_database.run(insertSql(u"cases"_s, DomainRows::caseColumns()), DomainRows::caseRow(c));
+    if (Result<QSqlQuery> done = m_database.run(DomainRows::insertSql(u"cases"_s, DomainRows::caseColumns()), DomainRows::caseRow(c));
         !done)
         return done.error();
     if (!raisingContact.isNull()) {
@@ -379,12 +372,12 @@ Result<wire::MutationResult> MutationApplier::createContact(const wire::Mutation
         if (!found.value())
             return rejected(m.id, u"contact.unknown_corrected"_s, tr("The contact this one corrects is not on the server."));
     }
-    if (Result<QSqlQuery> done = m_database.run(insertSql(u"contacts"_s, DomainRows::contactColumns()),
+    if (Result<QSqlQuery> done = m_database.run(DomainRows::insertSql(u"contacts"_s, DomainRows::contactColumns()),
                                                 DomainRows::contactRow(c));
         !done)
         return done.error();
     for (const QVariantList &row : DomainRows::contactCaseRows(c)) {
-        if (Result<QSqlQuery> done = m_database.run(insertSql(u"contact_cases"_s, DomainRows::contactCaseColumns()), row);
+        if (Result<QSqlQuery> done = m_database.run(DomainRows::insertSql(u"contact_cases"_s, DomainRows::contactCaseColumns()), row);
             !done)
             return done.error();
     }
@@ -602,8 +595,8 @@ Status MutationApplier::saveConflicts(const wire::Mutation &m, const QList<Confl
                 u"INSERT INTO sync_conflicts (id, entity, entity_id, field, base_value, server_value, client_value,"
                 " mutation_id, user_name, device_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                 { ServerDatabase::uuidValue(QUuid::createUuid()), m.entity, ServerDatabase::uuidValue(m.entityId),
-                  conflict.field, SyncValues::toText(conflict.base), SyncValues::toText(conflict.server),
-                  SyncValues::toText(conflict.client), ServerDatabase::uuidValue(m.id), source.user, source.deviceId,
+                  conflict.field, JsonReader::valueText(conflict.base), JsonReader::valueText(conflict.server),
+                  JsonReader::valueText(conflict.client), ServerDatabase::uuidValue(m.id), source.user, source.deviceId,
                   ServerDatabase::timestampValue(now) });
             !done)
             return done.error();
@@ -634,7 +627,7 @@ Result<wire::MutationResult> MutationApplier::resolveConflict(const wire::Mutati
     const QString entity = query->value(0).toString();
     const QUuid entityId = ServerDatabase::readUuid(query->value(1));
     const QString field = query->value(2).toString();
-    const QJsonValue clientValue = SyncValues::fromText(query->value(4).toString());
+    const QJsonValue clientValue = JsonReader::valueFromText(query->value(4).toString());
     const qint64 conflictRevision = query->value(7).toLongLong();
     if (!query->value(5).isNull()) {
         if (query->value(6).toString() == choice)

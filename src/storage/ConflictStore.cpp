@@ -4,8 +4,6 @@
 #include "storage/StoreSql.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlQuery>
 
 #include <limits>
@@ -21,18 +19,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("fc::ConflictStore", text);
 }
 
-// Any JSON value as text: wrapped in a one-element array, since a JSON document cannot be a bare value.
-QString valueText(const QJsonValue &value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
-}
-
-QJsonValue valueFromText(const QString &text)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
-    return document.isArray() && document.array().size() == 1 ? document.array().at(0) : QJsonValue();
-}
-
 const QString kConflictColumns = u"id, entity, entity_id, field, base_value, server_value, client_value, user_name,"
                                  " created_at, resolved_at, resolved_by, resolution, revision"_s;
 
@@ -44,9 +30,9 @@ Result<SyncConflict> readConflict(const QSqlQuery &query)
     c.entity = row.text(1);
     c.entityId = row.uuid(2);
     c.field = row.text(3);
-    c.baseValue = valueFromText(row.text(4));
-    c.serverValue = valueFromText(row.text(5));
-    c.clientValue = valueFromText(row.text(6));
+    c.baseValue = JsonReader::valueFromText(row.text(4));
+    c.serverValue = JsonReader::valueFromText(row.text(5));
+    c.clientValue = JsonReader::valueFromText(row.text(6));
     c.user = row.text(7);
     c.createdAt = row.time(8);
     c.resolvedAt = row.time(9);
@@ -94,8 +80,8 @@ Status ConflictStore::upsert(const SyncConflict &c)
                   " WHERE NOT EXISTS (SELECT 1 FROM sync_conflict WHERE id = ? AND revision > ?)"_s.arg(kConflictColumns));
     for (const QVariant &value : QVariantList { store::uuidParam(c.id), store::textParam(c.entity),
                                                 store::uuidParam(c.entityId), store::textParam(c.field),
-                                                valueText(c.baseValue), valueText(c.serverValue),
-                                                valueText(c.clientValue), store::textParam(c.user),
+                                                JsonReader::valueText(c.baseValue), JsonReader::valueText(c.serverValue),
+                                                JsonReader::valueText(c.clientValue), store::textParam(c.user),
                                                 store::timeParam(c.createdAt), store::timeParam(c.resolvedAt),
                                                 store::textParam(c.resolvedBy), store::textParam(c.resolution),
                                                 c.revision, store::uuidParam(c.id), c.revision })

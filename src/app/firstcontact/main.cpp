@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 Q_IMPORT_QML_PLUGIN(FirstContactPlugin)
+Q_IMPORT_QML_PLUGIN(FirstContact_ModelsPlugin)
 
 namespace {
 

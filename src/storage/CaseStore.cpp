@@ -136,14 +136,35 @@ Status CaseStore::upsert(const Case &c)
     if (update.numRowsAffected() > 0)
         return {};
 
+    return insertRow(c, idText, fields);
+}
+
+Status CaseStore::insertPulled(const Case &c)
+{
+    if (Status valid = validate(c); !valid)
+        return valid;
+    return insertRow(c, c.id.toString(QUuid::WithoutBraces), fieldParams(c));
+}
+
+Status CaseStore::insertRow(const Case &c, const QString &idText, const QVariantList &fields)
+{
+    // Built once: the driver keeps the prepared statement for the connection, keyed by its text.
+    static const QString sql
+        = u"INSERT INTO service_case ("_s + kColumns + u") VALUES (?, "_s + placeholders(fieldParams(Case {}).size())
+        + u")"_s;
     QSqlQuery insert(m_db);
-    insert.prepare(u"INSERT INTO service_case ("_s + kColumns + u") VALUES (?, "_s + placeholders(fields.size())
-                   + u")"_s);
-    insert.addBindValue(idText);
-    for (const QVariant &value : fields)
-        insert.addBindValue(value);
-    if (!insert.exec())
-        return failed(insert);
+    insert.prepare(sql);
+    insert.bindValue(0, idText);
+    for (qsizetype i = 0; i < fields.size(); ++i)
+        insert.bindValue(int(i + 1), fields.at(i));
+    if (!insert.exec()) {
+        if (store::isUniqueViolation(insert))
+            return makeError(u"case.duplicate_reference"_s,
+                             QCoreApplication::translate("CaseStore", "Another case already has the reference %1.")
+                                 .arg(c.reference));
+        return store::queryError(insert,
+                                 QCoreApplication::translate("CaseStore", "Could not save case %1").arg(c.reference));
+    }
     return {};
 }
 

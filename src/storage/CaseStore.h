@@ -27,6 +27,10 @@ public:
     /// travels in its outbox row. Errors: "case.invalid" (null id, empty reference, service or request
     /// type, invalid raisedAt), "case.duplicate_reference" (another case already has the reference).
     Status upsert(const Case &c);
+    /// Inserts a pulled case the caller knows is not stored yet (a first sync's snapshot, after
+    /// SnapshotWriter::storedIds): one INSERT, no probe. Errors: as upsert(), and
+    /// "case.duplicate_reference" also for a case whose id is already stored.
+    Status insertPulled(const Case &c);
 
     Result<std::optional<Case>> byId(const QUuid &id) const;
     Result<std::optional<Case>> byReference(const QString &reference) const;
@@ -43,6 +47,7 @@ public:
     Result<int> pruneClosedBefore(const QDateTime &cutoffUtc);
 
 private:
+    Status insertRow(const Case &c, const QString &idText, const QVariantList &fields);
     Result<QList<Case>> select(const QString &where, const QVariantList &params, const QString &orderBy) const;
 
     QSqlDatabase m_db;

@@ -128,6 +128,11 @@ Status ContactStore::applyPulled(const Contact &contact)
     return write(contact, Existing::Replace);
 }
 
+Status ContactStore::insertPulled(const Contact &contact)
+{
+    return write(contact, Existing::Absent);
+}
+
 Status ContactStore::linkToCustomer(const QUuid &contactId, const QUuid &customerId)
 {
     if (contactId.isNull() || customerId.isNull())
@@ -167,14 +172,17 @@ Status ContactStore::write(const Contact &contact, Existing existing)
     if (Status opened = savepoint.open(); !opened)
         return opened;
 
+    // Built once: the driver keeps each prepared statement for the connection, keyed by its text.
+    static const QString updateSql = u"UPDATE contact SET "_s + kUpdateSet + u" WHERE id = ?"_s;
+    // The append-only check is part of the statement, so no other write can slip in between.
+    static const QString updateOpenSql = updateSql + u" AND (outcome IS NULL OR ended_at IS NULL)"_s;
+    static const QString insertSql
+        = u"INSERT INTO contact ("_s + kColumns + u") VALUES (?, "_s + placeholders(fields.size()) + u")"_s;
+
     bool stored = false;
-    if (existing != Existing::Refuse) {
+    if (existing != Existing::Refuse && existing != Existing::Absent) {
         QSqlQuery update(m_db);
-        QString sql = u"UPDATE contact SET "_s + kUpdateSet + u" WHERE id = ?"_s;
-        // The append-only check is part of the statement, so no other write can slip in between.
-        if (existing == Existing::KeepUnlessWrappedUp)
-            sql += u" AND (outcome IS NULL OR ended_at IS NULL)"_s;
-        update.prepare(sql);
+        update.prepare(existing == Existing::KeepUnlessWrappedUp ? updateOpenSql : updateSql);
         for (const QVariant &value : fields)
             update.addBindValue(value);
         update.addBindValue(idText);
@@ -200,8 +208,7 @@ Status ContactStore::write(const Contact &contact, Existing existing)
 
     if (!stored) {
         QSqlQuery insert(m_db);
-        insert.prepare(u"INSERT INTO contact ("_s + kColumns + u") VALUES (?, "_s + placeholders(fields.size())
-                       + u")"_s);
+        insert.prepare(insertSql);
         insert.addBindValue(idText);
         for (const QVariant &value : fields)
             insert.addBindValue(value);
@@ -213,11 +220,15 @@ Status ContactStore::write(const Contact &contact, Existing existing)
         }
     }
 
-    QSqlQuery unlink(m_db);
-    unlink.prepare(u"DELETE FROM contact_case WHERE contact_id = ?"_s);
-    unlink.addBindValue(idText);
-    if (!unlink.exec())
-        return store::queryError(unlink, what);
+    if (existing != Existing::Absent) {
+        QSqlQuery unlink(m_db);
+        unlink.prepare(u"DELETE FROM contact_case WHERE contact_id = ?"_s);
+        unlink.addBindValue(idText);
+        if (!unlink.exec())
+            return store::queryError(unlink, what);
+    }
+    if (contact.linkedCaseIds.isEmpty())
+        return savepoint.release();
     QSqlQuery link(m_db);
     link.prepare(u"INSERT INTO contact_case (contact_id, case_id, position) VALUES (?, ?, ?)"_s);
     for (qsizetype i = 0; i < contact.linkedCaseIds.size(); ++i) {

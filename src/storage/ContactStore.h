@@ -33,6 +33,10 @@ public:
     /// Writes a contact as the server holds it, inserted or replaced whatever its local state (keeping
     /// its row): what a pulled page does. Errors: "contact.invalid".
     Status applyPulled(const Contact &contact);
+    /// A pulled contact the caller knows is not stored yet (a first sync's snapshot, after
+    /// SnapshotWriter::storedIds): the contact and its links inserted, with no probe or unlinking first.
+    /// Errors: "contact.invalid", "contact.duplicate".
+    Status insertPulled(const Contact &contact);
     /// Links an anonymous contact to the customer it turned out to be about: the one change a wrapped-up
     /// contact still accepts, once (the server's contact.link). Errors: "contact.invalid" (a null id),
     /// "contact.not_found", "contact.already_linked" (it has a customer already; left as it was).
@@ -53,7 +57,7 @@ public:
     Result<int> pruneBefore(const QDateTime &cutoffUtc);
 
 private:
-    enum class Existing { Refuse, KeepUnlessWrappedUp, Replace };
+    enum class Existing { Refuse, KeepUnlessWrappedUp, Replace, Absent };
     Status write(const Contact &contact, Existing existing);
     Result<QList<Contact>> select(const QString &where, const QVariantList &params, const QString &orderBy) const;
 

@@ -7,11 +7,14 @@
 #include "storage/ConflictStore.h"
 #include "storage/ContactStore.h"
 #include "storage/CustomerStore.h"
+#include "storage/CustomerBulkLoader.h"
 #include "storage/OutboxStore.h"
+#include "storage/SnapshotLoad.h"
 #include "storage/SyncStateStore.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -191,6 +194,61 @@ Result<bool> applyChange(QSqlDatabase db, const wire::Change &change, const Pend
     return makeError(u"sync.unknown_entity"_s, tr("The server sent a record of an unknown kind: %1").arg(change.entity));
 }
 
+// The snapshot's fast path for one record, or false when it must take applyChange(): a customer, case
+// or contact upsert that the cache does not hold and has no unsent change of is inserted outright.
+// `stored` holds the ids of the page's records already in the cache (one query per table per page);
+// an id inserted here joins it, so a record twice in one page is applied the second time as usual.
+Result<bool> insertNew(SnapshotWriter &writer, const wire::Change &change, const PendingByRecord &pendingChanges,
+                       QSet<QString> &stored)
+{
+    if (change.operation != u"upsert"_s)
+        return false;
+    const QString id = change.id.toString(QUuid::WithoutBraces);
+    if (stored.contains(id) || pendingChanges.contains(change.entity + change.id.toString()))
+        return false;
+    if (change.entity == u"customer"_s) {
+        Result<Customer> pulled = DomainJson::toCustomer(change.record);
+        if (!pulled)
+            return pulled.error();
+        if (pulled->id != change.id)
+            return false;
+        if (Status saved = writer.insertCustomer(pulled.value()); !saved)
+            return saved.error();
+    } else if (change.entity == u"case"_s) {
+        Result<Case> pulled = DomainJson::toCase(change.record);
+        if (!pulled)
+            return pulled.error();
+        if (pulled->id != change.id)
+            return false;
+        if (Status saved = writer.insertCase(pulled.value()); !saved)
+            return saved.error();
+    } else if (change.entity == u"contact"_s) {
+        Result<Contact> pulled = DomainJson::toContact(change.record);
+        if (!pulled)
+            return pulled.error();
+        if (pulled->id != change.id)
+            return false;
+        if (Status saved = writer.insertContact(pulled.value()); !saved)
+            return saved.error();
+    } else {
+        return false;
+    }
+    stored.insert(id);
+    return true;
+}
+
+// The cache table holding an entity's records, for the snapshot's one probe per table.
+QString tableOf(const QString &entity)
+{
+    if (entity == u"customer"_s)
+        return u"customer"_s;
+    if (entity == u"case"_s)
+        return u"service_case"_s;
+    if (entity == u"contact"_s)
+        return u"contact"_s;
+    return {};
+}
+
 } // namespace
 
 Result<AppliedPage> SyncCache::applyPage(QSqlDatabase db, const wire::PullPage &page)
@@ -203,10 +261,45 @@ Result<AppliedPage> SyncCache::applyPage(QSqlDatabase db, const wire::PullPage &
     Result<PendingByRecord> pending = pendingByRecord(db);
     if (!pending)
         return pending.error();
+    // A first sync's snapshot loads with the secondary indexes down; the first page after it (or its
+    // last page, when it says nothing follows) builds them again before the cursor moves on.
+    const bool snapshot = page.phase == u"snapshot"_s;
+    Result<bool> indexesDown = SnapshotIndexes::areDropped(db);
+    if (!indexesDown)
+        return indexesDown.error();
+    bool restored = false;
+    if (snapshot && !indexesDown.value()) {
+        if (Status dropped = SnapshotIndexes::drop(db); !dropped)
+            return dropped.error();
+    } else if (!snapshot && indexesDown.value()) {
+        Result<bool> rebuilt = SnapshotIndexes::restore(db);
+        if (!rebuilt)
+            return rebuilt.error();
+        restored = rebuilt.value();
+    }
+    std::optional<SnapshotWriter> writer;
+    QSet<QString> stored;
+    if (snapshot) {
+        writer.emplace(db);
+        QHash<QString, QStringList> idsByTable;
+        for (const wire::Change &change : page.changes) {
+            if (const QString table = tableOf(change.entity); !table.isEmpty())
+                idsByTable[table].append(change.id.toString(QUuid::WithoutBraces));
+        }
+        for (auto it = idsByTable.cbegin(); it != idsByTable.cend(); ++it) {
+            Result<QSet<QString>> found = writer->storedIds(it.key(), it.value());
+            if (!found)
+                return found.error();
+            stored.unite(found.value());
+        }
+    }
+
     AppliedPage applied;
     QHash<QUuid, QDateTime> latestContact;
     for (const wire::Change &change : page.changes) {
-        Result<bool> done = applyChange(db, change, pending.value(), latestContact);
+        Result<bool> done = snapshot ? insertNew(*writer, change, pending.value(), stored) : Result<bool>(false);
+        if (done && !done.value())
+            done = applyChange(db, change, pending.value(), latestContact);
         if (!done)
             return makeError(done.error().code, tr("%1 %2: %3")
                                                     .arg(change.entity, change.id.toString(QUuid::WithoutBraces),
@@ -226,8 +319,19 @@ Result<AppliedPage> SyncCache::applyPage(QSqlDatabase db, const wire::PullPage &
         return saved.error();
     if (Status saved = state.setValue(u"pull_phase"_s, page.more || page.phase == u"snapshot"_s ? page.phase : u"log"_s); !saved)
         return saved.error();
+    if (snapshot && !page.more) {
+        Result<bool> rebuilt = SnapshotIndexes::restore(db);
+        if (!rebuilt)
+            return rebuilt.error();
+        restored = rebuilt.value();
+    }
+    writer.reset(); // its statements before the transaction ends
     if (Status committed = transaction.commit(); !committed)
         return committed.error();
+    // Never in the load's own transaction (CustomerBulkLoader::mergeSearchIndex). Searches work
+    // unmerged, only more slowly, so a failure here loses nothing and is not the page's failure.
+    if (restored)
+        (void)CustomerBulkLoader::mergeSearchIndex(db);
     return applied;
 }
 

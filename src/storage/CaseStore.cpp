@@ -139,6 +139,11 @@ Status CaseStore::upsert(const Case &c)
     return insertRow(c, idText, fields);
 }
 
+Status CaseStore::check(const Case &c)
+{
+    return validate(c);
+}
+
 Status CaseStore::insertPulled(const Case &c)
 {
     if (Status valid = validate(c); !valid)

@@ -31,6 +31,8 @@ public:
     /// SnapshotWriter::storedIds): one INSERT, no probe. Errors: as upsert(), and
     /// "case.duplicate_reference" also for a case whose id is already stored.
     Status insertPulled(const Case &c);
+    /// What every write checks first ("case.invalid"), for writers that bypass the store.
+    static Status check(const Case &c);
 
     Result<std::optional<Case>> byId(const QUuid &id) const;
     Result<std::optional<Case>> byReference(const QString &reference) const;

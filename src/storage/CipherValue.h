@@ -36,6 +36,9 @@ Result<CipherValue> toCipherValue(const QVariant &value);
 QString cipherDateText(const QDate &date);
 QString cipherTimeText(const QTime &time);
 QString cipherDateTimeText(const QDateTime &dateTime);
+/// The same forms as ASCII bytes, empty where the text form is empty: what binding stores.
+QByteArray cipherDateBytes(const QDate &date);
+QByteArray cipherDateTimeBytes(const QDateTime &dateTime);
 
 /// The Qt type a column's declared type suggests, following SQLite's affinity rules (INT -> qlonglong,
 /// CHAR/CLOB/TEXT -> QString, BLOB -> QByteArray, REAL/FLOA/DOUB -> double; none or NUMERIC -> unknown).

@@ -128,6 +128,11 @@ Status ContactStore::applyPulled(const Contact &contact)
     return write(contact, Existing::Replace);
 }
 
+Status ContactStore::check(const Contact &contact)
+{
+    return validate(contact);
+}
+
 Status ContactStore::insertPulled(const Contact &contact)
 {
     return write(contact, Existing::Absent);

@@ -37,6 +37,8 @@ public:
     /// SnapshotWriter::storedIds): the contact and its links inserted, with no probe or unlinking first.
     /// Errors: "contact.invalid", "contact.duplicate".
     Status insertPulled(const Contact &contact);
+    /// What every write checks first ("contact.invalid"), for writers that bypass the store.
+    static Status check(const Contact &contact);
     /// Links an anonymous contact to the customer it turned out to be about: the one change a wrapped-up
     /// contact still accepts, once (the server's contact.link). Errors: "contact.invalid" (a null id),
     /// "contact.not_found", "contact.already_linked" (it has a customer already; left as it was).

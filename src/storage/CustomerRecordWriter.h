@@ -6,9 +6,9 @@
 #include "core/Customer.h"
 #include "core/Result.h"
 #include "storage/CustomerSearchKeys.h"
+#include "storage/RawStatement.h"
 
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
 
 namespace fc::store {
@@ -30,23 +30,25 @@ public:
     Status update(qint64 row, const Customer &customer, const CustomerSearchKeys &keys);
 
 private:
+    static void bindFields(RawStatement &statement, const Customer &customer, const CustomerSearchKeys &keys);
     Status writeChildren(qint64 row, const Customer &customer, const CustomerSearchKeys &keys);
     Status writeFts(qint64 row, const CustomerSearchKeys &keys);
     Status prepareAll();
-    Error failure(const QSqlQuery &query, const Customer &customer) const;
+    Error failure(const RawStatement &statement, const Customer &customer, const Error &error) const;
 
     QSqlDatabase m_db;
     bool m_prepared = false;
-    QSqlQuery m_insert;
-    QSqlQuery m_update;
-    QSqlQuery m_deletePhones;
-    QSqlQuery m_deleteEmails;
-    QSqlQuery m_deleteFlags;
-    QSqlQuery m_insertPhone;
-    QSqlQuery m_insertEmail;
-    QSqlQuery m_insertFlag;
-    QSqlQuery m_deleteFts;
-    QSqlQuery m_insertFts;
+    // Through RawStatement: QSqlQuery's binding cost a first sync as much as SQLite's own work.
+    RawStatement m_insert;
+    RawStatement m_update;
+    RawStatement m_deletePhones;
+    RawStatement m_deleteEmails;
+    RawStatement m_deleteFlags;
+    RawStatement m_insertPhone;
+    RawStatement m_insertEmail;
+    RawStatement m_insertFlag;
+    RawStatement m_deleteFts;
+    RawStatement m_insertFts;
 };
 
 } // namespace fc::store

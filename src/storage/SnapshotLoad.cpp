@@ -6,6 +6,7 @@
 #include "storage/CustomerBulkLoader.h"
 #include "storage/CustomerRecordWriter.h"
 #include "storage/CustomerSearchKeys.h"
+#include "storage/RawStatement.h"
 #include "storage/StoreSql.h"
 #include "storage/SyncStateStore.h"
 
@@ -171,7 +172,14 @@ Status SnapshotIndexes::restoreNow(QSqlDatabase db)
     return restored.value() ? CustomerBulkLoader::mergeSearchIndex(db) : Status();
 }
 
-SnapshotWriter::SnapshotWriter(QSqlDatabase db) : m_db(db), m_customers(std::make_unique<store::CustomerRecordWriter>(db)) { }
+SnapshotWriter::SnapshotWriter(QSqlDatabase db)
+    : m_db(db),
+      m_customers(std::make_unique<store::CustomerRecordWriter>(db)),
+      m_insertCase(std::make_unique<store::RawStatement>(db)),
+      m_insertContact(std::make_unique<store::RawStatement>(db)),
+      m_insertLink(std::make_unique<store::RawStatement>(db))
+{
+}
 
 SnapshotWriter::~SnapshotWriter() = default;
 
@@ -204,14 +212,107 @@ Status SnapshotWriter::insertCustomer(const Customer &customer)
     return {};
 }
 
+// The columns as CaseStore and ContactStore write them (their kColumns); tst_SnapshotLoad reads records
+// written here back through the stores and compares every field.
 Status SnapshotWriter::insertCase(const Case &c)
 {
-    return CaseStore(m_db).insertPulled(c);
+    if (Status valid = CaseStore::check(c); !valid)
+        return valid;
+    store::RawStatement &q = *m_insertCase;
+    if (!q.isPrepared()) {
+        if (Status prepared = q.prepare("INSERT INTO service_case (id, reference, customer_id, service, request_type, "
+                                        "status, priority, team, assignee, raised_at, promised_by, resolved_at, "
+                                        "raising_contact_id, summary, closure_reason, revision) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            !prepared)
+            return prepared;
+    }
+    q.bindUuid(1, c.id);
+    q.bindText(2, c.reference);
+    q.bindUuid(3, c.customerId);
+    q.bindText(4, c.service);
+    q.bindText(5, c.requestType);
+    q.bindText(6, caseStatusKey(c.status));
+    q.bindText(7, casePriorityKey(c.priority));
+    q.bindText(8, c.team);
+    q.bindText(9, c.assignee);
+    q.bindTime(10, c.raisedAt);
+    q.bindTime(11, c.promisedBy);
+    q.bindTime(12, c.resolvedAt);
+    q.bindUuid(13, c.raisingContactId);
+    q.bindText(14, c.summary);
+    if (c.closureReason)
+        q.bindText(15, closureReasonKey(*c.closureReason));
+    else
+        q.bindNull(15);
+    q.bindInteger(16, c.revision);
+    if (Status saved = q.run(QCoreApplication::translate("CaseStore", "Could not save case %1").arg(c.reference)); !saved) {
+        if (q.failedOnUnique())
+            return makeError(u"case.duplicate_reference"_s,
+                             QCoreApplication::translate("CaseStore", "Another case already has the reference %1.")
+                                 .arg(c.reference));
+        return saved;
+    }
+    return {};
 }
 
 Status SnapshotWriter::insertContact(const Contact &contact)
 {
-    return ContactStore(m_db).insertPulled(contact);
+    if (Status valid = ContactStore::check(contact); !valid)
+        return valid;
+    store::RawStatement &q = *m_insertContact;
+    if (!q.isPrepared()) {
+        if (Status prepared = q.prepare("INSERT INTO contact (id, customer_id, channel, site, agent, started_at, "
+                                        "ended_at, service, reason, script_id, script_version, answers, outcome, "
+                                        "signposted_to, transferred_to, demand_type, failure_kind, notes, "
+                                        "corrects_contact_id) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            !prepared)
+            return prepared;
+        if (Status prepared
+            = m_insertLink->prepare("INSERT INTO contact_case (contact_id, case_id, position) VALUES (?, ?, ?)");
+            !prepared)
+            return prepared;
+    }
+    const QByteArray id = contact.id.toByteArray(QUuid::WithoutBraces);
+    q.bindAscii(1, id);
+    q.bindUuid(2, contact.customerId);
+    q.bindText(3, channelKey(contact.channel));
+    q.bindText(4, contact.site);
+    q.bindText(5, contact.agent);
+    q.bindTime(6, contact.startedAt);
+    q.bindTime(7, contact.endedAt);
+    q.bindText(8, contact.service);
+    q.bindText(9, contact.reason);
+    q.bindText(10, contact.scriptId);
+    q.bindInteger(11, contact.scriptVersion);
+    q.bindAscii(12, contact.answers.isEmpty() ? QByteArray("{}")
+                                              : QJsonDocument(contact.answers).toJson(QJsonDocument::Compact));
+    if (contact.outcome)
+        q.bindText(13, outcomeKey(*contact.outcome));
+    else
+        q.bindNull(13);
+    q.bindText(14, contact.signpostedTo);
+    q.bindText(15, contact.transferredTo);
+    q.bindText(16, demandTypeKey(contact.demand.type));
+    q.bindText(17, failureKindKey(contact.demand.failureKind));
+    q.bindText(18, contact.notes);
+    q.bindUuid(19, contact.correctsContactId);
+    const QString what = QCoreApplication::translate("ContactStore", "Could not save a contact");
+    if (Status saved = q.run(what); !saved) {
+        if (q.failedOnUnique())
+            return makeError(u"contact.duplicate"_s,
+                             QCoreApplication::translate("ContactStore", "This contact is already in the cache."));
+        return saved;
+    }
+    for (qsizetype i = 0; i < contact.linkedCaseIds.size(); ++i) {
+        m_insertLink->bindAscii(1, id);
+        m_insertLink->bindUuid(2, contact.linkedCaseIds.at(i));
+        m_insertLink->bindInteger(3, i);
+        if (Status linked = m_insertLink->run(what); !linked)
+            return linked;
+    }
+    return {};
 }
 
 } // namespace fc

@@ -21,6 +21,7 @@ namespace fc {
 
 namespace store {
 class CustomerRecordWriter;
+class RawStatement;
 }
 
 /// The secondary indexes of the synced tables (customer and its phone, email and flag tables,
@@ -70,14 +71,19 @@ public:
     /// SnapshotIndexes::restore(). Errors: "customer.invalid", "customer.duplicate_id",
     /// "customer.duplicate_reference", "cache.query_failed".
     Status insertCustomer(const Customer &customer);
-    /// Errors: those of CaseStore::insertPulled().
+    /// Stored as CaseStore::upsert() stores it. Errors: "case.invalid", "case.duplicate_reference"
+    /// (the id or the reference is stored already), "cache.query_failed".
     Status insertCase(const Case &c);
-    /// Errors: those of ContactStore::insertPulled().
+    /// Stored as ContactStore::insert() stores it. Errors: "contact.invalid", "contact.duplicate",
+    /// "cache.query_failed".
     Status insertContact(const Contact &contact);
 
 private:
     QSqlDatabase m_db;
     std::unique_ptr<store::CustomerRecordWriter> m_customers;
+    std::unique_ptr<store::RawStatement> m_insertCase;
+    std::unique_ptr<store::RawStatement> m_insertContact;
+    std::unique_ptr<store::RawStatement> m_insertLink;
 };
 
 } // namespace fc

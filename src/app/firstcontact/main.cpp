@@ -1,11 +1,13 @@
 // firstcontact: the agent workstation. Composition root: builds the layers, wires them, hands them to QML.
 
+#include "ClientApp.h"
 #include "core/Version.h"
+#include "ui/ScreenPopServer.h"
+#include "ui/SessionModel.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
-#include <QQmlContext>
 #include <QQuickStyle>
 #include <QTextStream>
 #include <QTranslator>
@@ -44,6 +46,24 @@ int main(int argc, char *argv[])
     const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
                                             QStringLiteral("Load every page, report QML errors and exit."));
     parser.addOption(selfTestOption);
+    const QCommandLineOption screenPopOption(QStringLiteral("screen-pop"),
+                                             QStringLiteral("Bring the running client forward on the caller with this phone "
+                                                            "number (what a telephony system runs on an incoming call)."),
+                                             QStringLiteral("NUMBER"));
+    parser.addOption(screenPopOption);
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QStringLiteral("The server to sign in to (default: the last one used, or FC_SERVER_URL)."),
+                                          QStringLiteral("URL"));
+    parser.addOption(serverOption);
+    const QCommandLineOption profilesOption(QStringLiteral("profiles"),
+                                            QStringLiteral("Where this desk keeps its encrypted profiles (default: the user's data directory)."),
+                                            QStringLiteral("DIR"));
+    parser.addOption(profilesOption);
+    const QCommandLineOption signInOption(QStringLiteral("sign-in"),
+                                          QStringLiteral("Sign in as USER at start with the password read from standard "
+                                                         "input (scripts/demo uses it; a desk signs in on the page)."),
+                                          QStringLiteral("USER"));
+    parser.addOption(signInOption);
     const QStringList arguments = rawArguments(argc, argv);
     if (!parser.parse(arguments)) {
         QTextStream(stderr) << parser.errorText() << Qt::endl;
@@ -64,24 +84,53 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("FirstContact"));
     QGuiApplication::setOrganizationName(QStringLiteral("FirstContact"));
     QGuiApplication::setApplicationVersion(QLatin1StringView(fc::kVersion));
+    QGuiApplication::setDesktopFileName(QStringLiteral("firstcontact"));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    // One client per desk session: a second launch with --screen-pop hands its number to the running
+    // one and ends; when none runs, this one starts and pops the number once someone signs in.
+    const QString popNumber = parser.value(screenPopOption);
+    if (!popNumber.isEmpty() && !parser.isSet(selfTestOption) && fc::ScreenPopServer::sendToRunning(popNumber, 2000))
+        return 0;
 
     // The system language picks the translation (cy, ga, pl; en_GB is the source text).
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("firstcontact"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
-    QQmlApplicationEngine engine;
+    fc::ClientApp::Options options;
+    options.profilesRoot = parser.value(profilesOption);
+    options.serverUrl = parser.value(serverOption);
+    options.screenPop = popNumber;
+    options.singleInstance = !parser.isSet(selfTestOption);
+    fc::ClientApp client(options);
+
+    if (parser.isSet(selfTestOption)) {
+        const QStringList errors = client.selfTest();
+        for (const QString &error : errors)
+            QTextStream(stderr) << error << Qt::endl;
+        if (!errors.isEmpty())
+            return 1;
+    }
+
     bool qmlFailed = false;
-    QObject::connect(&engine, &QQmlApplicationEngine::warnings, &app, [&qmlFailed](const QList<QQmlError> &warnings) {
+    QObject::connect(&client.engine(), &QQmlApplicationEngine::warnings, &app, [&qmlFailed](const QList<QQmlError> &warnings) {
         for (const QQmlError &warning : warnings)
             QTextStream(stderr) << warning.toString() << Qt::endl;
         qmlFailed = true;
     });
-    engine.load(QUrl(QStringLiteral("qrc:/FirstContact/Main.qml")));
-    if (engine.rootObjects().isEmpty())
+    if (!client.load())
         return 1;
-    if (parser.isSet(selfTestOption))
+    if (parser.isSet(signInOption) && !parser.isSet(selfTestOption)) {
+        // One line from standard input; the QString goes to the session, which keeps only SecureBytes.
+        QTextStream in(stdin);
+        QString password = in.readLine();
+        client.session().signIn(parser.value(signInOption), password);
+        password.fill(QLatin1Char(' '));
+    }
+    if (parser.isSet(selfTestOption)) {
+        QCoreApplication::processEvents();
         return qmlFailed ? 1 : 0;
+    }
     return QGuiApplication::exec();
 }

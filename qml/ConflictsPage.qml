@@ -1,0 +1,137 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FirstContact
+import FirstContact.Models
+
+// A field changed on two desks at once: both values side by side, a person chooses. Below them, any
+// change the server refused, with its reason, so nothing typed is lost silently.
+Rectangle {
+    id: root
+    required property ConflictsModel conflicts
+    signal closeRequested()
+    color: Theme.page
+
+    Component.onCompleted: { root.conflicts.reload(); list.forceActiveFocus() }
+    Keys.onEscapePressed: root.closeRequested()
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Conflicts to settle")
+                font.pixelSize: Theme.titleSize
+                font.bold: true
+                color: Theme.text
+                Accessible.role: Accessible.Heading
+                Layout.fillWidth: true
+            }
+            FcButton {
+                objectName: "closeConflictsButton"
+                text: qsTr("Back")
+                shortcutText: "Esc"
+                onClicked: root.closeRequested()
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: Theme.secondaryText
+            text: root.conflicts.count === 0
+                  ? qsTr("Nothing to settle: no field has been changed in two places at once.")
+                  : qsTr("Someone else changed the same detail while this desk's change was on its way. Check with the customer if you can, then keep one value.")
+        }
+        Label {
+            visible: root.conflicts.errorText !== ""
+            text: root.conflicts.errorText
+            color: Theme.dangerStrong
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+        }
+
+        ListView {
+            id: list
+            objectName: "conflictList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumHeight: Theme.baseSize * 10
+            clip: true
+            spacing: Theme.spacing
+            model: root.conflicts
+            keyNavigationEnabled: true
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Conflicts")
+            ScrollBar.vertical: ScrollBar { }
+            delegate: Card {
+                id: conflict
+                required property int index
+                required property string id
+                required property string entityText
+                required property string recordName
+                required property string fieldText
+                required property string serverValueText
+                required property string clientValueText
+                required property string serverSideText
+                required property string clientSideText
+                required property string createdAtText
+                width: ListView.view.width
+                title: qsTr("%1 of %2").arg(conflict.fieldText).arg(conflict.recordName)
+                border.width: ListView.isCurrentItem && list.activeFocus ? 3 : 1
+                border.color: ListView.isCurrentItem && list.activeFocus ? Theme.text : Theme.border
+                Label { text: qsTr("%1 · noticed %2").arg(conflict.entityText).arg(conflict.createdAtText); color: Theme.secondaryText }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.padding
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Label { text: conflict.serverSideText; color: Theme.secondaryText; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                        Label { objectName: "serverValue"; text: conflict.serverValueText; font.pixelSize: Theme.headingSize; color: Theme.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                        FcButton {
+                            objectName: "keepServerButton"
+                            text: qsTr("Keep this one")
+                            Accessible.name: qsTr("Keep %1 for %2").arg(conflict.serverValueText).arg(conflict.fieldText)
+                            enabled: !root.conflicts.busy
+                            onClicked: root.conflicts.resolve(conflict.id, "server")
+                        }
+                    }
+                    Rectangle { width: 1; Layout.fillHeight: true; color: Theme.border }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Label { text: conflict.clientSideText; color: Theme.secondaryText; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                        Label { objectName: "clientValue"; text: conflict.clientValueText; font.pixelSize: Theme.headingSize; color: Theme.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                        FcButton {
+                            objectName: "keepClientButton"
+                            text: qsTr("Keep this one")
+                            Accessible.name: qsTr("Keep %1 for %2").arg(conflict.clientValueText).arg(conflict.fieldText)
+                            enabled: !root.conflicts.busy
+                            onClicked: root.conflicts.resolve(conflict.id, "client")
+                        }
+                    }
+                }
+            }
+        }
+
+        Card {
+            objectName: "rejectedCard"
+            visible: root.conflicts.rejected && root.conflicts.rejected.count > 0
+            Layout.fillWidth: true
+            title: qsTr("Changes the server refused")
+            Repeater {
+                model: root.conflicts.rejected
+                delegate: Label {
+                    required property var model
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    color: Theme.text
+                    text: [model.whatText || "", model.message || "", model.rejectedAtText || ""].filter(function(s) { return s !== "" }).join(" · ")
+                }
+            }
+        }
+    }
+}

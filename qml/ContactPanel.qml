@@ -1,0 +1,156 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FirstContact
+import FirstContact.Models
+
+// The contact under way: its clock, who it is with, and the wrap-up that cannot be skipped.
+Rectangle {
+    id: root
+    required property ContactModel contact
+    required property CustomerViewModel customer
+    color: Theme.surface
+    border.color: Theme.border
+
+    function optionIndex(options, key) {
+        for (let i = 0; i < options.length; ++i)
+            if (options[i].key === key)
+                return i
+        return -1
+    }
+
+    Shortcut {
+        sequence: "Ctrl+Return"
+        enabled: root.contact.active
+        onActivated: if (root.contact.canWrapUp) root.contact.wrapUp()
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: scroll.availableWidth - Theme.padding * 2
+            x: Theme.padding
+            spacing: Theme.spacing
+
+            Label {
+                Layout.topMargin: Theme.padding
+                text: root.contact.active ? qsTr("Contact under way") : qsTr("Last contact")
+                font.pixelSize: Theme.headingSize
+                font.bold: true
+                color: Theme.text
+                Accessible.role: Accessible.Heading
+            }
+            Label {
+                objectName: "contactClock"
+                visible: root.contact.active
+                text: root.contact.elapsedText
+                font.pixelSize: Theme.titleSize
+                font.family: "monospace"
+                color: Theme.text
+                Accessible.name: qsTr("Handle time %1").arg(text)
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.secondaryText
+                visible: root.contact.active
+                text: qsTr("%1, started %2").arg(root.contact.channelText).arg(root.contact.startedAtText)
+            }
+            Label {
+                objectName: "contactCustomer"
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.text
+                text: root.contact.anonymous ? qsTr("No customer linked (anonymous)")
+                      : (root.customer.customerId === root.contact.customerId ? qsTr("With %1").arg(root.customer.displayName)
+                                                                                 : qsTr("With a customer"))
+            }
+            FcButton {
+                objectName: "linkContactButton"
+                visible: root.contact.anonymous && root.customer.hasCustomer
+                text: qsTr("Link to %1").arg(root.customer.displayName)
+                toolTipText: qsTr("This contact was about the customer on screen")
+                onClicked: root.contact.linkCustomer(root.customer.customerId)
+            }
+
+            ColumnLayout {
+                visible: root.contact.active
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+
+                Label { text: qsTr("Service"); font.bold: true; color: Theme.text }
+                ComboBox {
+                    objectName: "contactService"
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Service")
+                    model: root.contact.serviceOptions
+                    textRole: "title"
+                    valueRole: "key"
+                    currentIndex: root.optionIndex(root.contact.serviceOptions, root.contact.service)
+                    onActivated: root.contact.service = currentValue
+                }
+                Label { text: qsTr("Outcome"); font.bold: true; color: Theme.text }
+                ComboBox {
+                    objectName: "contactOutcome"
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Outcome")
+                    model: root.contact.outcomeOptions
+                    textRole: "title"
+                    valueRole: "key"
+                    currentIndex: root.optionIndex(root.contact.outcomeOptions, root.contact.outcome)
+                    onActivated: root.contact.outcome = currentValue
+                }
+                Label { text: qsTr("Demand"); font.bold: true; color: Theme.text }
+                ComboBox {
+                    objectName: "contactDemand"
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Value or failure demand")
+                    model: root.contact.demandOptions
+                    textRole: "title"
+                    valueRole: "key"
+                    currentIndex: root.optionIndex(root.contact.demandOptions, root.contact.demand)
+                    onActivated: root.contact.demand = currentValue
+                }
+                Label { text: qsTr("Notes"); font.bold: true; color: Theme.text }
+                TextArea {
+                    objectName: "contactNotes"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.baseSize * 6
+                    wrapMode: TextEdit.Wrap
+                    Accessible.name: qsTr("Notes")
+                    text: root.contact.notes
+                    onTextChanged: if (text !== root.contact.notes) root.contact.notes = text
+                    KeyNavigation.priority: KeyNavigation.BeforeItem
+                    KeyNavigation.tab: wrapUpButton
+                    background: Rectangle {
+                        border.width: parent.activeFocus ? 3 : 1
+                        border.color: parent.activeFocus ? Theme.text : Theme.border
+                        color: Theme.surface
+                    }
+                }
+                Label {
+                    objectName: "wrapUpErrors"
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    color: Theme.dangerStrong
+                    visible: text !== ""
+                    text: root.contact.errorText !== "" ? root.contact.errorText
+                          : (root.contact.canWrapUp ? "" : [].concat(root.contact.wrapUpErrors).join("\n"))
+                }
+                FcButton {
+                    id: wrapUpButton
+                    objectName: "wrapUpButton"
+                    primary: true
+                    text: qsTr("Wrap up")
+                    enabled: root.contact.canWrapUp && !root.contact.busy
+                    shortcutText: "Ctrl+Enter"
+                    toolTipText: qsTr("Record the contact; it cannot be changed afterwards")
+                    onClicked: root.contact.wrapUp()
+                }
+            }
+        }
+    }
+}

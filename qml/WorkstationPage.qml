@@ -1,0 +1,174 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FirstContact
+import FirstContact.Models
+
+// The agent's screen: search on the left, the single customer view in the middle, the contact under
+// way on the right, the sync status always visible at the bottom. Shortcuts are listed in
+// docs/USER-GUIDE.md and shown in each button's tooltip.
+Item {
+    id: root
+    required property SessionModel session
+    required property ScreenPopModel screenPop
+    readonly property bool contactActive: contact.active
+    readonly property alias searchField: searchPane.searchField
+
+    CustomerSearchModel { id: search; cacheWorker: root.session.cacheWorker }
+    CustomerViewModel { id: customer; cacheWorker: root.session.cacheWorker; user: root.session.userName }
+    CustomerEditModel { id: editor; cacheWorker: root.session.cacheWorker; user: root.session.userName }
+    ContactModel { id: contact; cacheWorker: root.session.cacheWorker; user: root.session.userName }
+
+    function openCustomer(id) {
+        if (id === "")
+            return
+        stack.pop(null)
+        customer.load(id)
+        customerView.forceActiveFocus()
+    }
+    function focusSearch() {
+        stack.pop(null)
+        searchPane.focusSearch()
+    }
+    function editDetails() {
+        if (!customer.hasCustomer)
+            return
+        editor.load(customer.customerId)
+        editDialog.open()
+    }
+    function startContact(channel) {
+        if (contact.active)
+            return
+        contact.start(channel, customer.hasCustomer ? customer.customerId : "")
+        contactPanel.forceActiveFocus()
+    }
+
+    Component.onCompleted: searchPane.focusSearch()
+
+    // What a screen-pop found: one caller opens at once, several are offered, none starts a new contact
+    // with the number filled in.
+    Connections {
+        target: root.screenPop
+        function onResultReady() {
+            if (root.screenPop.state === "one") {
+                root.openCustomer(root.screenPop.singleCustomerId)
+                root.startContact("phone")
+            } else if (root.screenPop.state === "several") {
+                screenPopDialog.open()
+            } else if (root.screenPop.state === "none") {
+                customer.clear()
+                root.startContact("phone")
+                screenPopDialog.open()
+            }
+        }
+    }
+    Connections {
+        target: editor
+        function onSaved(customerId) {
+            editDialog.close()
+            root.openCustomer(customerId)
+            root.session.sync.syncNow()
+        }
+    }
+    Connections {
+        target: contact
+        function onWrappedUp(contactId) {
+            customer.reload()
+            root.session.sync.syncNow()
+        }
+    }
+    // A finished sync may have brought newer copies of what is on screen.
+    Connections {
+        target: root.session.sync
+        function onLastSyncTextChanged() {
+            if (customer.hasCustomer && !editDialog.visible)
+                customer.reload()
+        }
+    }
+
+    Shortcut { sequences: ["Ctrl+K", "F3"]; onActivated: root.focusSearch() }
+    Shortcut { sequence: "Ctrl+E"; enabled: customer.hasCustomer; onActivated: root.editDetails() }
+    Shortcut { sequence: "Ctrl+Shift+C"; enabled: !contact.active; onActivated: root.startContact("phone") }
+    Shortcut { sequence: "Ctrl+Shift+F"; enabled: !contact.active; onActivated: root.startContact("face_to_face") }
+    Shortcut { sequence: "Ctrl+L"; onActivated: root.session.lockNow() }
+    Shortcut { sequence: "F5"; onActivated: root.session.sync.syncNow() }
+    Shortcut { sequence: "Ctrl+Shift+K"; onActivated: stack.push(conflictsPage) }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TopBar {
+            Layout.fillWidth: true
+            session: root.session
+            contactActive: contact.active
+            onStartCallRequested: root.startContact("phone")
+            onStartCounterRequested: root.startContact("face_to_face")
+        }
+
+        StackView {
+            id: stack
+            objectName: "mainStack"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            initialItem: SplitView {
+                orientation: Qt.Horizontal
+
+                SearchPane {
+                    id: searchPane
+                    SplitView.preferredWidth: Math.max(Theme.baseSize * 26, root.width * 0.28)
+                    SplitView.minimumWidth: Theme.baseSize * 18
+                    search: search
+                    onOpenRequested: function(id) { root.openCustomer(id) }
+                }
+                CustomerView {
+                    id: customerView
+                    SplitView.fillWidth: true
+                    SplitView.minimumWidth: Theme.baseSize * 30
+                    customer: customer
+                    contactActive: contact.active
+                    onEditRequested: root.editDetails()
+                    onOpenCustomerRequested: function(id) { root.openCustomer(id) }
+                    onStartContactRequested: root.startContact("phone")
+                }
+                ContactPanel {
+                    id: contactPanel
+                    visible: contact.active || contact.lastContactId !== ""
+                    SplitView.preferredWidth: Theme.baseSize * 24
+                    SplitView.minimumWidth: Theme.baseSize * 20
+                    contact: contact
+                    customer: customer
+                }
+            }
+            Keys.onEscapePressed: if (depth > 1) pop()
+        }
+
+        SyncStatusBar {
+            Layout.fillWidth: true
+            session: root.session
+            onConflictsRequested: stack.push(conflictsPage)
+        }
+    }
+
+    Component {
+        id: conflictsPage
+        ConflictsPage {
+            conflicts: root.session.conflicts
+            onCloseRequested: stack.pop()
+        }
+    }
+
+    CustomerEditDialog {
+        id: editDialog
+        editor: editor
+        anchors.centerIn: parent
+    }
+
+    ScreenPopDialog {
+        id: screenPopDialog
+        screenPop: root.screenPop
+        anchors.centerIn: parent
+        onOpenRequested: function(id) { root.openCustomer(id); if (!contact.active) root.startContact("phone") }
+        onNewCustomerRequested: function(number) { editor.startNew(number); editDialog.open() }
+    }
+}

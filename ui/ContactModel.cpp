@@ -1,0 +1,461 @@
+#include "ui/ContactModel.h"
+
+#include "sync/LocalChanges.h"
+#include "ui/DisplayText.h"
+#include "ui/WhenFinished.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fc {
+
+namespace {
+
+constexpr int kTickMs = 1000;
+// The server's limits (DomainJson::toContact).
+constexpr qsizetype kNotesLength = 20'000;
+constexpr qsizetype kPartnerLength = 80;
+
+QVariantMap option(const QString &key, const QString &title)
+{
+    return QVariantMap { { u"key"_s, key }, { u"title"_s, title } };
+}
+
+} // namespace
+
+ContactModel::ContactModel(QObject *parent) : QObject(parent)
+{
+    m_ticker.setInterval(kTickMs);
+    connect(&m_ticker, &QTimer::timeout, this, &ContactModel::elapsedChanged);
+    recheck();
+}
+
+ContactModel::~ContactModel() = default;
+
+void ContactModel::setCacheWorker(CacheWorker *worker)
+{
+    if (m_worker == worker)
+        return;
+    m_worker = worker;
+    emit cacheWorkerChanged();
+}
+
+void ContactModel::setUser(const QString &user)
+{
+    if (m_user == user)
+        return;
+    m_user = user;
+    emit userChanged();
+}
+
+void ContactModel::setSite(const QString &site)
+{
+    if (m_site == site)
+        return;
+    m_site = site;
+    emit siteChanged();
+}
+
+void ContactModel::setClock(NowFunction now)
+{
+    m_now = now ? std::move(now) : NowFunction(systemNowUtc);
+    emit elapsedChanged();
+}
+
+bool ContactModel::start(const QString &channel, const QString &customerId)
+{
+    if (m_active) {
+        setErrorText(tr("Wrap up the contact under way before starting another."));
+        return false;
+    }
+    const std::optional<Channel> how = channelFromKey(channel);
+    if (!how) {
+        setErrorText(tr("Choose the channel the contact came in on."));
+        return false;
+    }
+    const QUuid customer = QUuid::fromString(customerId);
+    if (!customerId.trimmed().isEmpty() && customer.isNull()) {
+        setErrorText(tr("The customer for this contact is not recognised; start it as anonymous and link it later."));
+        return false;
+    }
+    ++m_linkGeneration; // an earlier contact's link answer no longer concerns this desk's view
+    m_contact = Contact();
+    m_contact.id = QUuid::createUuid();
+    m_contact.customerId = customer;
+    m_contact.channel = *how;
+    m_contact.startedAt = m_now().toUTC();
+    m_outcome.clear();
+    m_demand.clear();
+    m_active = true;
+    setErrorText({});
+    m_ticker.start();
+    emit activeChanged();
+    emit customerIdChanged();
+    emit serviceChanged();
+    emit reasonChanged();
+    emit outcomeChanged();
+    emit demandChanged();
+    emit notesChanged();
+    emit signpostedToChanged();
+    emit transferredToChanged();
+    emit elapsedChanged();
+    recheck();
+    return true;
+}
+
+QString ContactModel::contactId() const
+{
+    return m_active ? m_contact.id.toString(QUuid::WithoutBraces) : QString();
+}
+
+QString ContactModel::channel() const
+{
+    return m_active ? channelKey(m_contact.channel) : QString();
+}
+
+QString ContactModel::channelText() const
+{
+    return m_active ? channelDisplayName(m_contact.channel) : QString();
+}
+
+QString ContactModel::customerId() const
+{
+    return m_contact.customerId.isNull() ? QString() : m_contact.customerId.toString(QUuid::WithoutBraces);
+}
+
+QString ContactModel::startedAtText() const
+{
+    if (!m_active)
+        return {};
+    return m_contact.startedAt.toTimeZone(councilTimeZone()).toString(u"HH:mm"_s);
+}
+
+int ContactModel::elapsedSeconds() const
+{
+    if (!m_active)
+        return 0;
+    return int(std::max<qint64>(0, m_contact.startedAt.secsTo(m_now())));
+}
+
+QString ContactModel::elapsedText() const
+{
+    return m_active ? elapsedTextFor(elapsedSeconds()) : QString();
+}
+
+QString ContactModel::elapsedTextFor(int seconds)
+{
+    seconds = std::max(0, seconds);
+    const int hours = seconds / 3600;
+    const int minutes = (seconds / 60) % 60;
+    const int secs = seconds % 60;
+    if (hours > 0)
+        return u"%1:%2:%3"_s.arg(hours).arg(minutes, 2, 10, QLatin1Char('0')).arg(secs, 2, 10, QLatin1Char('0'));
+    return u"%1:%2"_s.arg(minutes, 2, 10, QLatin1Char('0')).arg(secs, 2, 10, QLatin1Char('0'));
+}
+
+void ContactModel::setTextField(QString Contact::*member, const QString &value, void (ContactModel::*changed)())
+{
+    if (m_contact.*member == value)
+        return;
+    m_contact.*member = value;
+    emit(this->*changed)();
+    recheck();
+}
+
+void ContactModel::setService(const QString &service)
+{
+    if (m_contact.service == service)
+        return;
+    m_contact.service = service;
+    emit serviceChanged();
+    // A reason belongs to its service.
+    if (!m_contact.reason.isEmpty() && !m_catalogue.requestType(service, m_contact.reason)) {
+        m_contact.reason.clear();
+        emit reasonChanged();
+    }
+    recheck();
+}
+
+void ContactModel::setReason(const QString &reason)
+{
+    setTextField(&Contact::reason, reason, &ContactModel::reasonChanged);
+}
+
+void ContactModel::setNotes(const QString &notes)
+{
+    setTextField(&Contact::notes, notes, &ContactModel::notesChanged);
+}
+
+void ContactModel::setSignpostedTo(const QString &to)
+{
+    setTextField(&Contact::signpostedTo, to, &ContactModel::signpostedToChanged);
+}
+
+void ContactModel::setTransferredTo(const QString &to)
+{
+    setTextField(&Contact::transferredTo, to, &ContactModel::transferredToChanged);
+}
+
+void ContactModel::setOutcome(const QString &outcome)
+{
+    if (m_outcome == outcome)
+        return;
+    m_outcome = outcome;
+    emit outcomeChanged();
+    recheck();
+}
+
+void ContactModel::setDemand(const QString &demand)
+{
+    if (m_demand == demand)
+        return;
+    m_demand = demand;
+    emit demandChanged();
+    recheck();
+}
+
+std::optional<DemandClassification> ContactModel::demandFromKey(const QString &key)
+{
+    if (key == demandTypeKey(DemandType::Value))
+        return DemandClassification::value();
+    if (key.isEmpty())
+        return std::nullopt;
+    const std::optional<FailureKind> kind = failureKindFromKey(key);
+    if (!kind || *kind == FailureKind::None)
+        return std::nullopt;
+    return DemandClassification::failure(*kind);
+}
+
+void ContactModel::recheck()
+{
+    QVariantMap errors;
+    if (!m_active) {
+        errors.insert(u"contact"_s, tr("No contact is under way."));
+    } else {
+        const std::optional<Outcome> outcome = outcomeFromKey(m_outcome);
+        if (!outcome)
+            errors.insert(u"outcome"_s, tr("Choose how the contact ended."));
+        if (!demandFromKey(m_demand))
+            errors.insert(u"demand"_s, tr("Choose whether this was value demand or failure demand, and which kind."));
+        if (outcome == Outcome::Signposted && m_contact.signpostedTo.trimmed().isEmpty())
+            errors.insert(u"signpostedTo"_s, tr("Say where the customer was signposted to."));
+        if (outcome == Outcome::Transferred && m_contact.transferredTo.trimmed().isEmpty())
+            errors.insert(u"transferredTo"_s, tr("Say which team or organisation the contact was transferred to."));
+        if (m_contact.signpostedTo.trimmed().size() > kPartnerLength)
+            errors.insert(u"signpostedTo"_s, tr("This is too long: at most %1 characters.").arg(kPartnerLength));
+        if (m_contact.transferredTo.trimmed().size() > kPartnerLength)
+            errors.insert(u"transferredTo"_s, tr("This is too long: at most %1 characters.").arg(kPartnerLength));
+        if (!m_contact.service.isEmpty() && !m_catalogue.service(m_contact.service))
+            errors.insert(u"service"_s, tr("Choose a service from the list."));
+        if (!m_contact.reason.isEmpty() && !m_catalogue.requestType(m_contact.service, m_contact.reason))
+            errors.insert(u"reason"_s, tr("Choose a reason from the chosen service's list."));
+        if (m_contact.notes.size() > kNotesLength)
+            errors.insert(u"notes"_s, tr("The notes are too long: at most %1 characters.").arg(kNotesLength));
+    }
+    m_wrapUpErrors = errors;
+    emit checksChanged();
+}
+
+QString ContactModel::wrapUpErrorText() const
+{
+    QStringList lines;
+    for (const QVariant &sentence : m_wrapUpErrors)
+        lines.append(sentence.toString());
+    lines.removeDuplicates();
+    return lines.join(u'\n');
+}
+
+Contact ContactModel::draft() const
+{
+    Contact c = m_contact;
+    c.site = m_site;
+    c.agent = m_user;
+    c.signpostedTo = c.signpostedTo.trimmed();
+    c.transferredTo = c.transferredTo.trimmed();
+    c.outcome = outcomeFromKey(m_outcome);
+    if (const std::optional<DemandClassification> demand = demandFromKey(m_demand))
+        c.demand = *demand;
+    if (c.outcome != Outcome::Signposted)
+        c.signpostedTo.clear();
+    if (c.outcome != Outcome::Transferred)
+        c.transferredTo.clear();
+    return c;
+}
+
+void ContactModel::wrapUp()
+{
+    if (m_busy)
+        return;
+    if (!canWrapUp()) {
+        setErrorText(m_active ? tr("Not wrapped up yet: %1").arg(wrapUpErrorText()) : tr("No contact is under way."));
+        emit wrapUpFailed();
+        return;
+    }
+    if (!m_worker) {
+        setErrorText(tr("The contact could not be recorded: no cache is open."));
+        emit wrapUpFailed();
+        return;
+    }
+    const QDateTime now = m_now().toUTC();
+    Contact contact = draft();
+    contact.endedAt = std::max(now, contact.startedAt);
+    const QString user = m_user;
+    setErrorText({});
+    setBusy(true);
+    QFuture<Status> future = m_worker->run([contact, user, now](QSqlDatabase &db) -> Status {
+        return LocalChanges(db, user, [now] { return now; }).recordContact(contact);
+    });
+    whenFinished(this, future, [this, contact](const Status &answer) {
+        setBusy(false);
+        if (!answer) {
+            setErrorText(tr("The contact could not be recorded: %1").arg(answer.error().message));
+            recheck();
+            emit wrapUpFailed();
+            return;
+        }
+        m_active = false;
+        m_ticker.stop();
+        m_lastContactId = contact.id;
+        m_lastAnonymous = contact.isAnonymous();
+        m_contact = Contact();
+        m_outcome.clear();
+        m_demand.clear();
+        emit activeChanged();
+        emit customerIdChanged();
+        emit serviceChanged();
+        emit reasonChanged();
+        emit outcomeChanged();
+        emit demandChanged();
+        emit notesChanged();
+        emit signpostedToChanged();
+        emit transferredToChanged();
+        emit elapsedChanged();
+        emit lastContactChanged();
+        recheck();
+        emit wrappedUp(contact.id.toString(QUuid::WithoutBraces));
+    });
+}
+
+void ContactModel::linkCustomer(const QString &customerId)
+{
+    const QUuid customer = QUuid::fromString(customerId);
+    if (m_active) {
+        if (!customerId.trimmed().isEmpty() && customer.isNull()) {
+            setErrorText(tr("That customer is not recognised."));
+            return;
+        }
+        if (m_contact.customerId == customer)
+            return;
+        m_contact.customerId = customer;
+        setErrorText({});
+        emit customerIdChanged();
+        return;
+    }
+    if (m_lastContactId.isNull()) {
+        setErrorText(tr("There is no recorded contact to link."));
+        emit linkFailed();
+        return;
+    }
+    if (customer.isNull()) {
+        setErrorText(tr("Choose the customer to link the contact to."));
+        emit linkFailed();
+        return;
+    }
+    if (!m_worker) {
+        setErrorText(tr("The contact could not be linked: no cache is open."));
+        emit linkFailed();
+        return;
+    }
+    // The cache decides whether the contact is still anonymous: it may have been linked from elsewhere.
+    const QUuid contactId = m_lastContactId;
+    const QString user = m_user;
+    const QDateTime now = m_now().toUTC();
+    const quint64 generation = ++m_linkGeneration;
+    setErrorText({});
+    setBusy(true);
+    QFuture<Status> future = m_worker->run([contactId, customer, user, now](QSqlDatabase &db) -> Status {
+        return LocalChanges(db, user, [now] { return now; }).linkContact(contactId, customer);
+    });
+    whenFinished(this, future, [this, generation, contactId, customer](const Status &answer) {
+        if (generation != m_linkGeneration)
+            return;
+        setBusy(false);
+        if (!answer) {
+            setErrorText(answer.error().message);
+            emit linkFailed();
+            return;
+        }
+        if (m_lastContactId == contactId && m_lastAnonymous) {
+            m_lastAnonymous = false;
+            emit lastContactChanged();
+        }
+        emit linked(contactId.toString(QUuid::WithoutBraces), customer.toString(QUuid::WithoutBraces));
+    });
+}
+
+QString ContactModel::lastContactId() const
+{
+    return m_lastContactId.isNull() ? QString() : m_lastContactId.toString(QUuid::WithoutBraces);
+}
+
+QVariantList ContactModel::outcomeOptions() const
+{
+    QVariantList options;
+    for (Outcome outcome : allOutcomes())
+        options.append(option(outcomeKey(outcome), outcomeDisplayName(outcome)));
+    return options;
+}
+
+QVariantList ContactModel::demandOptions() const
+{
+    QVariantList options { option(demandTypeKey(DemandType::Value), demandTypeDisplayName(DemandType::Value)) };
+    for (FailureKind kind : allFailureKinds()) {
+        options.append(option(failureKindKey(kind),
+                              tr("%1: %2").arg(demandTypeDisplayName(DemandType::Failure), failureKindDisplayName(kind))));
+    }
+    return options;
+}
+
+QVariantList ContactModel::channelOptions() const
+{
+    QVariantList options;
+    for (Channel channel : allChannels())
+        options.append(option(channelKey(channel), channelDisplayName(channel)));
+    return options;
+}
+
+QVariantList ContactModel::serviceOptions() const
+{
+    QVariantList options;
+    for (const Service &service : m_catalogue.services())
+        options.append(option(service.key, service.displayName));
+    return options;
+}
+
+QVariantList ContactModel::reasonOptions() const
+{
+    QVariantList options;
+    if (const Service *service = m_catalogue.service(m_contact.service)) {
+        for (const RequestType &type : service->requestTypes)
+            options.append(option(type.key, type.displayName));
+    }
+    return options;
+}
+
+void ContactModel::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    emit busyChanged();
+    emit checksChanged(); // canWrapUp
+}
+
+void ContactModel::setErrorText(const QString &text)
+{
+    if (m_errorText == text)
+        return;
+    m_errorText = text;
+    emit errorTextChanged();
+}
+
+} // namespace fc

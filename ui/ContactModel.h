@@ -1,0 +1,201 @@
+#pragma once
+
+// The contact under way on this desk: started when a call, visit or message begins, wrapped up with its
+// outcome and demand type before the next one, and linked to a customer later if it began anonymous.
+
+#include "core/Contact.h"
+#include "core/Result.h"
+#include "core/ServiceCatalogue.h"
+#include "storage/CacheWorker.h"
+#include "ui/Clock.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+#include <QUuid>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace fc {
+
+/// One contact at a time. start(channel, customerId) opens it (an empty id: anonymous) and the clock
+/// runs (`elapsedText` ticks every second); service, reason, outcome, demand and notes are filled in as
+/// it goes; wrapUp() records it with LocalChanges::recordContact on the cache's database thread (agent =
+/// `user`, ended now, so its handle time is the clock's), one outbox row. Wrap-up is mandatory: a started
+/// contact cannot be discarded (`discardAllowed` is false), only wrapped up, and `wrapUpErrors` says what
+/// is still missing. After wrap-up `lastContactId` names the recorded contact, so an anonymous one can be
+/// linked to a customer (linkCustomer, LocalChanges::linkContact, once).
+///
+/// Built to be extended (issue 7, scripts): `contactId` is known from start(), and `draft()` gives the
+/// contact as it would be recorded, for a subclass or a script runner to add answers and linked cases.
+class ContactModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(fc::CacheWorker *cacheWorker READ cacheWorker WRITE setCacheWorker NOTIFY cacheWorkerChanged)
+    Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
+    Q_PROPERTY(QString site READ site WRITE setSite NOTIFY siteChanged)
+    Q_PROPERTY(bool active READ active NOTIFY activeChanged)
+    Q_PROPERTY(QString contactId READ contactId NOTIFY activeChanged)
+    Q_PROPERTY(QString channel READ channel NOTIFY activeChanged)
+    Q_PROPERTY(QString channelText READ channelText NOTIFY activeChanged)
+    Q_PROPERTY(QString customerId READ customerId NOTIFY customerIdChanged)
+    Q_PROPERTY(bool anonymous READ anonymous NOTIFY customerIdChanged)
+    Q_PROPERTY(QString startedAtText READ startedAtText NOTIFY activeChanged)
+    Q_PROPERTY(int elapsedSeconds READ elapsedSeconds NOTIFY elapsedChanged)
+    Q_PROPERTY(QString elapsedText READ elapsedText NOTIFY elapsedChanged)
+    Q_PROPERTY(QString service READ service WRITE setService NOTIFY serviceChanged)
+    Q_PROPERTY(QString reason READ reason WRITE setReason NOTIFY reasonChanged)
+    Q_PROPERTY(QString outcome READ outcome WRITE setOutcome NOTIFY outcomeChanged)
+    Q_PROPERTY(QString demand READ demand WRITE setDemand NOTIFY demandChanged)
+    Q_PROPERTY(QString notes READ notes WRITE setNotes NOTIFY notesChanged)
+    Q_PROPERTY(QString signpostedTo READ signpostedTo WRITE setSignpostedTo NOTIFY signpostedToChanged)
+    Q_PROPERTY(QString transferredTo READ transferredTo WRITE setTransferredTo NOTIFY transferredToChanged)
+    Q_PROPERTY(QVariantList outcomeOptions READ outcomeOptions CONSTANT)
+    Q_PROPERTY(QVariantList demandOptions READ demandOptions CONSTANT)
+    Q_PROPERTY(QVariantList channelOptions READ channelOptions CONSTANT)
+    Q_PROPERTY(QVariantList serviceOptions READ serviceOptions CONSTANT)
+    Q_PROPERTY(QVariantList reasonOptions READ reasonOptions NOTIFY serviceChanged)
+    Q_PROPERTY(bool canWrapUp READ canWrapUp NOTIFY checksChanged)
+    Q_PROPERTY(QVariantMap wrapUpErrors READ wrapUpErrors NOTIFY checksChanged)
+    Q_PROPERTY(QString wrapUpErrorText READ wrapUpErrorText NOTIFY checksChanged)
+    Q_PROPERTY(bool discardAllowed READ discardAllowed CONSTANT)
+    Q_PROPERTY(QString lastContactId READ lastContactId NOTIFY lastContactChanged)
+    Q_PROPERTY(bool lastContactAnonymous READ lastContactAnonymous NOTIFY lastContactChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+
+public:
+    explicit ContactModel(QObject *parent = nullptr);
+    ~ContactModel() override;
+
+    CacheWorker *cacheWorker() const { return m_worker; }
+    void setCacheWorker(CacheWorker *worker);
+    /// The signed-in user name: the contact's agent.
+    QString user() const { return m_user; }
+    void setUser(const QString &user);
+    /// Where this desk is ("contact-centre", "central-library-hub").
+    QString site() const { return m_site; }
+    void setSite(const QString &site);
+    /// "Now" for the start, the elapsed time and the end; the system clock unless a test sets another.
+    void setClock(NowFunction now);
+
+    /// Starts a contact on this channel key ("phone", "face_to_face", ...) about this customer (UUID
+    /// text; empty for an anonymous contact). False, with `errorText`, while another contact is under
+    /// way or for an unknown channel or id.
+    Q_INVOKABLE bool start(const QString &channel, const QString &customerId = QString());
+    /// While a contact is under way: it is about this customer (nothing is recorded yet). Otherwise links
+    /// the last recorded contact, if it was anonymous, to this customer (one contact.link); a second link
+    /// is refused with a sentence in `errorText`. Empty id while under way: anonymous again.
+    Q_INVOKABLE void linkCustomer(const QString &customerId);
+    /// Records the contact (see the class comment). Refused with `errorText` while `canWrapUp` is false.
+    Q_INVOKABLE void wrapUp();
+
+    bool active() const { return m_active; }
+    QString contactId() const;
+    QString channel() const;
+    QString channelText() const;
+    QString customerId() const;
+    bool anonymous() const { return m_contact.customerId.isNull(); }
+    QString startedAtText() const;
+    int elapsedSeconds() const;
+    QString elapsedText() const;
+    QString service() const { return m_contact.service; }
+    void setService(const QString &service);
+    QString reason() const { return m_contact.reason; }
+    void setReason(const QString &reason);
+    QString outcome() const { return m_outcome; }
+    void setOutcome(const QString &outcome);
+    QString demand() const { return m_demand; }
+    void setDemand(const QString &demand);
+    QString notes() const { return m_contact.notes; }
+    void setNotes(const QString &notes);
+    QString signpostedTo() const { return m_contact.signpostedTo; }
+    void setSignpostedTo(const QString &to);
+    QString transferredTo() const { return m_contact.transferredTo; }
+    void setTransferredTo(const QString &to);
+
+    /// [{key, title}] of every outcome.
+    QVariantList outcomeOptions() const;
+    /// [{key, title}]: "value" (value demand), then each kind of failure demand by its key
+    /// ("chasing_progress", ...), titled "Failure demand: chasing progress".
+    QVariantList demandOptions() const;
+    QVariantList channelOptions() const;
+    /// [{key, title}] of the catalogue's services.
+    QVariantList serviceOptions() const;
+    /// [{key, title}] of the chosen service's request types; empty with no service.
+    QVariantList reasonOptions() const;
+
+    bool canWrapUp() const { return m_active && !m_busy && m_wrapUpErrors.isEmpty(); }
+    /// Field ("outcome", "demand", "signpostedTo", "transferredTo", "reason", "notes", "contact") ->
+    /// sentence for what must be settled before wrap-up.
+    QVariantMap wrapUpErrors() const { return m_wrapUpErrors; }
+    /// The same sentences, one per line.
+    QString wrapUpErrorText() const;
+    bool discardAllowed() const { return false; }
+    QString lastContactId() const;
+    bool lastContactAnonymous() const { return m_lastAnonymous; }
+    bool busy() const { return m_busy; }
+    QString errorText() const { return m_errorText; }
+
+    /// The contact as it would be recorded if wrapped up now (no end or outcome while those are missing).
+    Contact draft() const;
+    /// "04:12", or "1:04:12" past an hour.
+    static QString elapsedTextFor(int seconds);
+    /// The demand key ("value", "chasing_progress", ...) read into a classification; nullopt when unknown.
+    static std::optional<DemandClassification> demandFromKey(const QString &key);
+
+signals:
+    void cacheWorkerChanged();
+    void userChanged();
+    void siteChanged();
+    void activeChanged();
+    void customerIdChanged();
+    void elapsedChanged();
+    void serviceChanged();
+    void reasonChanged();
+    void outcomeChanged();
+    void demandChanged();
+    void notesChanged();
+    void signpostedToChanged();
+    void transferredToChanged();
+    void checksChanged();
+    void lastContactChanged();
+    void busyChanged();
+    void errorTextChanged();
+    /// The contact was recorded (in the cache and its outbox).
+    void wrappedUp(const QString &contactId);
+    /// Wrap-up failed; the contact is still under way and `errorText` says why.
+    void wrapUpFailed();
+    /// The last recorded contact was linked to this customer.
+    void linked(const QString &contactId, const QString &customerId);
+    /// Linking was refused or failed; `errorText` says why.
+    void linkFailed();
+
+private:
+    void recheck();
+    void setBusy(bool busy);
+    void setErrorText(const QString &text);
+    void setTextField(QString Contact::*member, const QString &value, void (ContactModel::*changed)());
+
+    QPointer<CacheWorker> m_worker;
+    QString m_user;
+    QString m_site;
+    NowFunction m_now = systemNowUtc;
+    ServiceCatalogue m_catalogue = ServiceCatalogue::defaultCatalogue();
+    bool m_active = false;
+    Contact m_contact; // the contact under way: id, customer, channel, start, service, reason, notes, ...
+    QString m_outcome; // key, empty until chosen
+    QString m_demand; // key, empty until chosen
+    QVariantMap m_wrapUpErrors;
+    QTimer m_ticker;
+    QUuid m_lastContactId;
+    bool m_lastAnonymous = false;
+    quint64 m_linkGeneration = 0;
+    bool m_busy = false;
+    QString m_errorText;
+};
+
+} // namespace fc

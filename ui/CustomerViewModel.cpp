@@ -5,6 +5,7 @@
 #include "storage/CacheWorker.h"
 #include "storage/CaseStore.h"
 #include "storage/CustomerStore.h"
+#include "sync/LocalChanges.h"
 #include "ui/DisplayText.h"
 #include "ui/WhenFinished.h"
 
@@ -66,9 +67,18 @@ void CustomerViewModel::setCacheWorker(CacheWorker *worker)
         startLoad(m_requestedId);
 }
 
+void CustomerViewModel::setUser(const QString &user)
+{
+    if (m_user == user)
+        return;
+    m_user = user;
+    emit userChanged();
+}
+
 void CustomerViewModel::load(const QString &customerId)
 {
     const QUuid id = QUuid::fromString(customerId);
+    m_auditPending = true; // opening a record is audited; reload() is not
     if (m_customer && m_customer->id != id)
         show(std::nullopt, {}, {}); // never show one customer's details while another's are loading
     m_requestedId = id;
@@ -91,6 +101,7 @@ void CustomerViewModel::clear()
 {
     ++m_generation;
     m_requestedId = QUuid();
+    m_auditPending = false;
     show(std::nullopt, {}, {});
     m_timeline->clear();
     setErrorText({});
@@ -126,7 +137,10 @@ void CustomerViewModel::startLoad(const QUuid &id)
         apply(generation, makeError(u"ui.no_cache"_s, tr("The customer record is not available: no cache is open.")));
         return;
     }
-    QFuture<Result<Loaded>> future = m_worker->run([id](QSqlDatabase &db) -> Result<Loaded> {
+    const bool audit = m_auditPending;
+    const QString user = m_user;
+    const QDateTime now = m_now().toUTC();
+    QFuture<Result<Loaded>> future = m_worker->run([id, audit, user, now](QSqlDatabase &db) -> Result<Loaded> {
         Result<std::optional<Customer>> customer = CustomerStore(db).byId(id);
         if (!customer)
             return customer.error();
@@ -142,6 +156,13 @@ void CustomerViewModel::startLoad(const QUuid &id)
         loaded.customer = std::move(customer).value();
         loaded.openCases = std::move(cases).value();
         loaded.duplicates = std::move(duplicates).value();
+        if (audit) {
+            // On the database thread, right after the read: who opened which customer, when.
+            const Status recorded
+                = LocalChanges(db, user).recordAudit(u"view"_s, u"customer"_s, id, QString(), now);
+            if (!recorded)
+                loaded.auditError = recorded.error();
+        }
         return loaded;
     });
     whenFinished(this, future, [this, generation](const Result<Loaded> &answer) { apply(generation, answer); });
@@ -160,7 +181,11 @@ void CustomerViewModel::apply(quint64 generation, const Result<Loaded> &answer)
         return;
     }
     show(answer->customer, answer->openCases, answer->duplicates);
-    setErrorText({});
+    m_auditPending = false;
+    // The record is shown either way; a view that could not be audited is said, not hidden.
+    setErrorText(answer->auditError
+                     ? tr("This view could not be recorded in the audit trail: %1").arg(answer->auditError->message)
+                     : QString());
     setLoading(false);
     emit loaded();
 }

@@ -42,6 +42,7 @@ class CustomerViewModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(fc::CacheWorker *cacheWorker READ cacheWorker WRITE setCacheWorker NOTIFY cacheWorkerChanged)
+    Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
     Q_PROPERTY(QString customerId READ customerId NOTIFY customerChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
@@ -101,7 +102,13 @@ public:
     CacheWorker *cacheWorker() const { return m_worker; }
     void setCacheWorker(CacheWorker *worker);
 
+    /// Who is looking (the signed-in user name): opening a customer records a "view" audit event as theirs.
+    QString user() const { return m_user; }
+    void setUser(const QString &user);
+
     /// Starts loading the customer with this id (UUID text, braces optional); the timeline loads too.
+    /// Opening a customer is recorded, in the same job, as a "view" audit event (LocalChanges::recordAudit,
+    /// one outbox row); reload() records nothing.
     Q_INVOKABLE void load(const QString &customerId);
     /// Loads the current customer again (after a sync or an edit).
     Q_INVOKABLE void reload();
@@ -153,6 +160,7 @@ public:
 
 signals:
     void cacheWorkerChanged();
+    void userChanged();
     void customerChanged();
     void loadingChanged();
     void errorTextChanged();
@@ -165,6 +173,7 @@ private:
         std::optional<Customer> customer;
         QList<Case> openCases;
         QList<PossibleDuplicate> duplicates;
+        std::optional<Error> auditError; // the customer was read, but the view could not be recorded
     };
 
     void startLoad(const QUuid &id);
@@ -179,6 +188,8 @@ private:
     QString field(QString Customer::*member) const { return m_customer ? (*m_customer).*member : QString(); }
 
     QPointer<CacheWorker> m_worker;
+    QString m_user;
+    bool m_auditPending = false; // load() asked for a customer whose opening is not recorded yet
     QUuid m_requestedId;
     std::optional<Customer> m_customer;
     QList<Case> m_cases;

@@ -1,12 +1,15 @@
 // CustomerViewModel on a real encrypted cache: the details of one customer, their warnings with staff
 // safety first, open cases across services judged against the working calendar at an injected now
-// (overdue, at risk), possible duplicates found and not found, and a later load winning over an earlier.
+// (overdue, at risk), possible duplicates found and not found, a later load winning over an earlier, and
+// opening a customer recorded as one "view" audit event (a reload records none).
 
 #include "core/ServiceCatalogue.h"
+#include "storage/OutboxStore.h"
 #include "ui/CustomerViewModel.h"
 #include "unit/storage/CustomerTestData.h"
 #include "unit/ui/UiTestCache.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -285,6 +288,43 @@ private slots:
         QCOMPARE(view.errorText(), CustomerViewModel::tr("No customer was chosen."));
     }
 
+    void openingACustomerRecordsOneViewAndReloadingNone()
+    {
+        CustomerViewModel view;
+        view.setCacheWorker(&m_cache->worker());
+        view.setClock(stoppedClock(kNow));
+        view.setUser(u"agent.one"_s);
+        QSignalSpy loaded(&view, &CustomerViewModel::loaded);
+        view.load(customerUuid(42).toString());
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(view.errorText(), QString());
+        QList<OutboxEntry> queued = outbox();
+        QCOMPARE(queued.size(), 1);
+        const OutboxMutation &m = queued.first().mutation;
+        QCOMPARE(m.entity, u"audit"_s);
+        QCOMPARE(m.operation, u"append"_s);
+        const QJsonObject record = m.payload.value(u"record"_s).toObject();
+        QCOMPARE(record.value(u"action"_s).toString(), u"view"_s);
+        QCOMPARE(record.value(u"entity"_s).toString(), u"customer"_s);
+        QCOMPARE(record.value(u"entity_id"_s).toString(), customerUuid(42).toString(QUuid::WithoutBraces));
+        QCOMPARE(QDateTime::fromString(record.value(u"at"_s).toString(), Qt::ISODateWithMs), kNow);
+
+        view.reload();
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(outbox().size(), 1); // a reload is not another opening
+
+        view.load(customerUuid(44).toString()); // another customer is another view
+        QTRY_COMPARE(loaded.size(), 3);
+        queued = outbox();
+        QCOMPARE(queued.size(), 2);
+        QCOMPARE(queued.at(1).mutation.payload.value(u"record"_s).toObject().value(u"entity_id"_s).toString(),
+                 customerUuid(44).toString(QUuid::WithoutBraces));
+
+        view.load(customerUuid(99).toString()); // not in the cache: nothing was seen, nothing recorded
+        QTRY_VERIFY(!view.loading());
+        QCOMPARE(outbox().size(), 2);
+    }
+
     void withoutACacheSaysSo()
     {
         CustomerViewModel view;
@@ -294,6 +334,13 @@ private slots:
     }
 
 private:
+    QList<OutboxEntry> outbox()
+    {
+        Result<QList<OutboxEntry>> entries
+            = UiTestCache::await(m_cache->worker().run([](QSqlDatabase &db) { return OutboxStore(db).peek(100); }));
+        return entries ? entries.value() : QList<OutboxEntry>();
+    }
+
     std::unique_ptr<UiTestCache> m_cache;
 };
 

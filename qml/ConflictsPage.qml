@@ -124,12 +124,27 @@ Rectangle {
             title: qsTr("Changes the server refused")
             Repeater {
                 model: root.conflicts.rejected
-                delegate: Label {
-                    required property var model
+                delegate: RowLayout {
+                    id: refused
+                    required property string id
+                    required property string operationText
+                    required property string recordName
+                    required property string message
+                    required property string rejectedAtText
                     Layout.fillWidth: true
-                    wrapMode: Text.WordWrap
-                    color: Theme.text
-                    text: [model.whatText || "", model.message || "", model.rejectedAtText || ""].filter(function(s) { return s !== "" }).join(" · ")
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        color: Theme.text
+                        text: qsTr("%1 of %2, refused %3: %4").arg(refused.operationText).arg(refused.recordName)
+                                  .arg(refused.rejectedAtText).arg(refused.message)
+                    }
+                    FcButton {
+                        text: qsTr("Dismiss")
+                        Accessible.name: qsTr("Dismiss the refused %1 of %2").arg(refused.operationText).arg(refused.recordName)
+                        toolTipText: qsTr("You have dealt with it (for example, made the change again)")
+                        onClicked: root.conflicts.dismissRejected(refused.id)
+                    }
                 }
             }
         }

@@ -64,13 +64,13 @@ Rectangle {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 color: Theme.text
-                text: root.contact.anonymous ? qsTr("No customer linked (anonymous)")
+                text: (root.contact.active ? root.contact.anonymous : root.contact.lastContactAnonymous) ? qsTr("No customer linked (anonymous)")
                       : (root.customer.customerId === root.contact.customerId ? qsTr("With %1").arg(root.customer.displayName)
                                                                                  : qsTr("With a customer"))
             }
             FcButton {
                 objectName: "linkContactButton"
-                visible: root.contact.anonymous && root.customer.hasCustomer
+                visible: root.customer.hasCustomer && (root.contact.active ? root.contact.anonymous : root.contact.lastContactAnonymous)
                 text: qsTr("Link to %1").arg(root.customer.displayName)
                 toolTipText: qsTr("This contact was about the customer on screen")
                 onClicked: root.contact.linkCustomer(root.customer.customerId)
@@ -91,6 +91,18 @@ Rectangle {
                     valueRole: "key"
                     currentIndex: root.optionIndex(root.contact.serviceOptions, root.contact.service)
                     onActivated: root.contact.service = currentValue
+                }
+                Label { text: qsTr("Reason"); font.bold: true; color: Theme.text; visible: root.contact.reasonOptions.length > 0 }
+                ComboBox {
+                    objectName: "contactReason"
+                    visible: root.contact.reasonOptions.length > 0
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Reason for contact")
+                    model: root.contact.reasonOptions
+                    textRole: "title"
+                    valueRole: "key"
+                    currentIndex: root.optionIndex(root.contact.reasonOptions, root.contact.reason)
+                    onActivated: root.contact.reason = currentValue
                 }
                 Label { text: qsTr("Outcome"); font.bold: true; color: Theme.text }
                 ComboBox {
@@ -138,7 +150,7 @@ Rectangle {
                     color: Theme.dangerStrong
                     visible: text !== ""
                     text: root.contact.errorText !== "" ? root.contact.errorText
-                          : (root.contact.canWrapUp ? "" : [].concat(root.contact.wrapUpErrors).join("\n"))
+                          : (root.contact.canWrapUp ? "" : root.contact.wrapUpErrorText)
                 }
                 FcButton {
                     id: wrapUpButton

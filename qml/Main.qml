@@ -25,16 +25,6 @@ ApplicationWindow {
     readonly property bool workstationActive: session.state === "ready" || session.state === "locked"
     readonly property bool showFirstSync: workstationActive && session.sync.firstSync
 
-    // A screen-pop brings the window forward, whatever page is showing.
-    Connections {
-        target: window.screenPop
-        function onPopRequested() {
-            window.show()
-            window.raise()
-            window.requestActivate()
-        }
-    }
-
     SignInPage {
         id: signInPage
         objectName: "signInPage"

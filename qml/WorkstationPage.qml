@@ -78,13 +78,8 @@ Item {
         }
     }
     // A finished sync may have brought newer copies of what is on screen.
-    Connections {
-        target: root.session.sync
-        function onLastSyncTextChanged() {
-            if (customer.hasCustomer && !editDialog.visible)
-                customer.reload()
-        }
-    }
+    readonly property string lastSync: root.session.sync.lastSyncText
+    onLastSyncChanged: if (customer.hasCustomer && !editDialog.visible) customer.reload()
 
     Shortcut { sequences: ["Ctrl+K", "F3"]; onActivated: root.focusSearch() }
     Shortcut { sequence: "Ctrl+E"; enabled: customer.hasCustomer; onActivated: root.editDetails() }

@@ -20,7 +20,7 @@ Rectangle {
     }
 
     Shortcut {
-        sequence: "Ctrl+Return"
+        sequences: ["Ctrl+Return", "Ctrl+Enter"]
         enabled: root.contact.active
         onActivated: if (root.contact.canWrapUp) root.contact.wrapUp()
     }

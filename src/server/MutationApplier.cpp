@@ -27,6 +27,13 @@ QString tr(const char *text)
 // at the same moment, or two new references taken at once); then the failure goes back to the client.
 constexpr int kAttempts = 4;
 
+// Mutations applied in one transaction. The quick way needs no savepoints; when one is needed, each
+// mutation gets one, and PostgreSQL keeps the ids of 64 subtransactions per session cheaply (past that
+// every other session's snapshots get slower).
+constexpr qsizetype kChunk = 32;
+
+const QString kSavepoint = u"fc_mutation"_s;
+
 wire::MutationResult applied(const QUuid &id, qint64 revision)
 {
     return wire::MutationResult { id, wire::MutationStatus::Applied, revision, {}, {}, {} };
@@ -64,11 +71,24 @@ Result<wire::PushResponse> MutationApplier::apply(const QList<wire::Mutation> &m
                                                   const QDateTime &now)
 {
     wire::PushResponse response;
-    for (const wire::Mutation &mutation : mutations) {
-        Result<wire::MutationResult> result = applyOne(mutation, source, now);
-        if (!result)
-            return result.error();
-        response.results.append(result.value());
+    qsizetype next = 0;
+    int attempts = 0; // failed tries at mutations[next]
+    while (next < mutations.size()) {
+        const qsizetype end = std::min<qsizetype>(next + kChunk, mutations.size());
+        Error failure;
+        const qsizetype reached = applyChunk(mutations, next, end, source, now, response.results, failure);
+        if (reached == end) {
+            next = end;
+            attempts = 0;
+            continue;
+        }
+        // Mutations before `reached` are saved; the one there failed. Try it again in a new transaction
+        // (the lock it waited for, or the reference it collided on, is free by then), then give up: the
+        // client sends the rest again later.
+        attempts = reached > next ? 1 : attempts + 1;
+        next = reached;
+        if (attempts >= kAttempts)
+            return failure;
     }
     return response;
 }
@@ -76,74 +96,185 @@ Result<wire::PushResponse> MutationApplier::apply(const QList<wire::Mutation> &m
 Result<wire::MutationResult> MutationApplier::applyOne(const wire::Mutation &mutation, const MutationSource &source,
                                                        const QDateTime &now)
 {
-    Error lastError;
-    for (int attempt = 0; attempt < kAttempts; ++attempt) {
-        if (Status begun = m_database.begin(); !begun)
-            return begun.error();
-        Result<std::optional<wire::MutationResult>> stored = storedResult(mutation, source);
-        if (!stored) {
-            m_database.rollback();
-            return stored.error();
-        }
-        if (stored.value()) {
-            m_database.rollback();
-            return *stored.value();
-        }
-        Result<wire::MutationResult> result = dispatch(mutation, source, now);
-        if (!result) {
-            m_database.rollback();
-            lastError = result.error();
-            continue;
-        }
-        if (result->status == wire::MutationStatus::Rejected) {
-            // Nothing of a refused mutation stays, only the answer.
-            m_database.rollback();
-            if (Status begun = m_database.begin(); !begun)
-                return begun.error();
-        }
-        if (Status saved = record(mutation, result.value(), source, now); !saved) {
-            m_database.rollback(); // most likely applied at this moment through another server: read its answer
-            lastError = saved.error();
-            continue;
-        }
-        if (Status nudged = sendBack(mutation, result.value()); !nudged) {
-            m_database.rollback();
-            lastError = nudged.error();
-            continue;
-        }
+    Result<wire::PushResponse> response = apply({ mutation }, source, now);
+    if (!response)
+        return response.error();
+    return response->results.constFirst();
+}
+
+qsizetype MutationApplier::applyChunk(const QList<wire::Mutation> &mutations, qsizetype from, qsizetype to,
+                                      const MutationSource &source, const QDateTime &now,
+                                      QList<wire::MutationResult> &results, Error &failure)
+{
+    if (Status begun = m_database.begin(); !begun) {
+        failure = begun.error();
+        return from;
+    }
+    Result<QHash<QUuid, wire::MutationResult>> stored = storedResults(mutations.mid(from, to - from), source);
+    if (!stored) {
+        m_database.rollback();
+        failure = stored.error();
+        return from;
+    }
+    if (std::optional<QList<wire::MutationResult>> quick = applyQuickly(mutations, from, to, stored.value(), source, now)) {
         if (Status committed = m_database.commit(); !committed) {
-            m_database.rollback();
-            lastError = committed.error();
+            failure = committed.error();
+            return from;
+        }
+        results.append(*quick);
+        return to;
+    }
+    // One of them needed undoing: start again with a savepoint before each mutation.
+    m_database.rollback();
+    if (Status begun = m_database.begin(); !begun) {
+        failure = begun.error();
+        return from;
+    }
+    QList<wire::MutationResult> answers;
+    bool written = false;
+    qsizetype reached = to;
+    for (qsizetype i = from; i < to; ++i) {
+        const wire::Mutation &mutation = mutations.at(i);
+        if (const auto known = stored->constFind(mutation.id); known != stored->constEnd()) {
+            answers.append(known.value());
             continue;
         }
-        return result;
+        Result<wire::MutationResult> answer = applyInTransaction(mutation, source, now, written);
+        if (!answer) {
+            failure = answer.error();
+            reached = i;
+            break;
+        }
+        answers.append(answer.value());
+    }
+    if (!written) {
+        // Nothing to keep: only answers read back, or the first mutation failed.
+        m_database.rollback();
+    } else if (Status committed = m_database.commit(); !committed) {
+        failure = committed.error();
+        return from;
+    }
+    results.append(answers);
+    return reached;
+}
+
+std::optional<QList<wire::MutationResult>> MutationApplier::applyQuickly(
+    const QList<wire::Mutation> &mutations, qsizetype from, qsizetype to,
+    const QHash<QUuid, wire::MutationResult> &stored, const MutationSource &source, const QDateTime &now)
+{
+    QList<wire::MutationResult> answers;
+    m_careful = false;
+    for (qsizetype i = from; i < to; ++i) {
+        const wire::Mutation &mutation = mutations.at(i);
+        if (const auto known = stored.constFind(mutation.id); known != stored.constEnd()) {
+            answers.append(known.value());
+            continue;
+        }
+        const qint64 changesBefore = m_database.changesRun();
+        Result<wire::MutationResult> result = dispatch(mutation, source, now);
+        // A failed statement (a key refusing, a repeat racing in) spoils the transaction on PostgreSQL,
+        // and a refusal after a write would need undoing: both go the careful way.
+        if (!result || (result->status == wire::MutationStatus::Rejected && m_database.changesRun() != changesBefore))
+            return std::nullopt;
+        if (!record(mutation, result.value(), source, now) || !sendBack(mutation, result.value()))
+            return std::nullopt;
+        answers.append(result.value());
+    }
+    return answers;
+}
+
+Status MutationApplier::undo(bool written)
+{
+    if (written)
+        return m_database.rollbackToSavepoint(kSavepoint);
+    // Nothing before this mutation to keep: a savepoint would be one more round trip for nothing.
+    m_database.rollback();
+    return m_database.begin();
+}
+
+Result<wire::MutationResult> MutationApplier::applyInTransaction(const wire::Mutation &mutation,
+                                                                 const MutationSource &source, const QDateTime &now,
+                                                                 bool &written)
+{
+    Error lastError;
+    // First the quick way, which lets the database's keys find what is missing; when that fails, the
+    // careful way, which checks each record the mutation names first so a refusal says which.
+    for (const bool careful : { false, true }) {
+        if (written) {
+            if (Status saved = m_database.savepoint(kSavepoint); !saved)
+                return saved.error();
+        }
+        m_careful = careful;
+        Result<wire::MutationResult> result = dispatch(mutation, source, now);
+        Status kept;
+        if (result && result->status == wire::MutationStatus::Rejected) {
+            // Nothing of a refused mutation stays, only the answer.
+            kept = undo(written);
+            if (!kept)
+                return kept.error();
+        }
+        kept = result ? record(mutation, result.value(), source, now) : Status(result.error());
+        if (kept)
+            kept = sendBack(mutation, result.value());
+        if (kept) {
+            written = true;
+            return result;
+        }
+        lastError = kept.error();
+        if (Status undone = undo(written); !undone)
+            return undone.error();
+        // Most likely applied at this moment through another server (or earlier in this push): its answer.
+        Result<std::optional<wire::MutationResult>> stored = storedResult(mutation, source);
+        if (!stored)
+            return stored.error();
+        if (stored.value())
+            return *stored.value();
     }
     return lastError;
+}
+
+Result<QHash<QUuid, wire::MutationResult>> MutationApplier::storedResults(const QList<wire::Mutation> &mutations,
+                                                                          const MutationSource &source)
+{
+    QVariantList ids;
+    ids.reserve(mutations.size());
+    for (const wire::Mutation &mutation : mutations)
+        ids.append(ServerDatabase::uuidValue(mutation.id));
+    Result<CachedQuery> query = m_database.runCached(
+        u"SELECT id, status, revision, conflict_fields, code, message, user_name FROM applied_mutations"
+        " WHERE id IN (%1)"_s.arg(DomainRows::placeholders(ids.size())),
+        ids);
+    if (!query)
+        return query.error();
+    QHash<QUuid, wire::MutationResult> found;
+    while (query.value().next()) {
+        const QUuid id = ServerDatabase::readUuid(query->value(0));
+        if (query->value(6).toString() != source.user) {
+            // Ids are random UUIDs: the same id from another user is a forgery or a bug, never a repeat.
+            found.insert(id, rejected(id, u"mutation.id_taken"_s, tr("This mutation id was used by another user.")));
+            continue;
+        }
+        wire::MutationResult result;
+        result.id = id;
+        result.status = wire::mutationStatusFromKey(query->value(1).toString()).value_or(wire::MutationStatus::Rejected);
+        result.revision = query->value(2).toLongLong();
+        result.conflictFields = query->value(3).toString().split(u';', Qt::SkipEmptyParts);
+        result.code = query->value(4).toString();
+        result.message = query->value(5).toString();
+        found.insert(id, result);
+    }
+    return found;
 }
 
 Result<std::optional<wire::MutationResult>> MutationApplier::storedResult(const wire::Mutation &mutation,
                                                                           const MutationSource &source)
 {
-    Result<QSqlQuery> query = m_database.run(
-        u"SELECT status, revision, conflict_fields, code, message, user_name FROM applied_mutations WHERE id = ?"_s,
-        { ServerDatabase::uuidValue(mutation.id) });
-    if (!query)
-        return query.error();
-    if (!query.value().next())
+    Result<QHash<QUuid, wire::MutationResult>> found = storedResults({ mutation }, source);
+    if (!found)
+        return found.error();
+    if (!found->contains(mutation.id))
         return std::optional<wire::MutationResult>();
-    if (query->value(5).toString() != source.user) {
-        // Ids are random UUIDs: the same id from another user is a forgery or a bug, never a repeat.
-        return std::optional<wire::MutationResult>(
-            rejected(mutation.id, u"mutation.id_taken"_s, tr("This mutation id was used by another user.")));
-    }
-    wire::MutationResult result;
-    result.id = mutation.id;
-    result.status = wire::mutationStatusFromKey(query->value(0).toString()).value_or(wire::MutationStatus::Rejected);
-    result.revision = query->value(1).toLongLong();
-    result.conflictFields = query->value(2).toString().split(u';', Qt::SkipEmptyParts);
-    result.code = query->value(3).toString();
-    result.message = query->value(4).toString();
-    return std::optional<wire::MutationResult>(result);
+    return std::optional<wire::MutationResult>(found->value(mutation.id));
 }
 
 Status MutationApplier::sendBack(const wire::Mutation &mutation, const wire::MutationResult &result)
@@ -154,7 +285,7 @@ Status MutationApplier::sendBack(const wire::Mutation &mutation, const wire::Mut
     static const QStringList kRecords { u"customer"_s, u"case"_s, u"contact"_s, u"conflict"_s };
     if (result.status == wire::MutationStatus::Applied || !kRecords.contains(mutation.entity))
         return {};
-    if (Result<QSqlQuery> done = m_database.run(
+    if (Result<CachedQuery> done = m_database.runCached(
             u"INSERT INTO change_log (entity, entity_id, operation, revision, payload) VALUES (?, ?, 'update', ?, '')"_s,
             { mutation.entity, ServerDatabase::uuidValue(mutation.entityId), result.revision });
         !done)
@@ -165,7 +296,7 @@ Status MutationApplier::sendBack(const wire::Mutation &mutation, const wire::Mut
 Status MutationApplier::record(const wire::Mutation &mutation, const wire::MutationResult &result,
                                const MutationSource &source, const QDateTime &now)
 {
-    Result<QSqlQuery> done = m_database.run(
+    Result<CachedQuery> done = m_database.runCached(
         u"INSERT INTO applied_mutations (id, user_name, device_id, entity, operation, entity_id, status, revision,"
         " conflict_fields, code, message, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         { ServerDatabase::uuidValue(mutation.id), source.user, source.deviceId, mutation.entity, mutation.operation,
@@ -200,7 +331,7 @@ Result<wire::MutationResult> MutationApplier::dispatch(const wire::Mutation &m, 
 
 Result<bool> MutationApplier::exists(const QString &table, const QUuid &id)
 {
-    Result<QVariant> found = m_database.scalar(u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(table),
+    Result<QVariant> found = m_database.scalarCached(u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(table),
                                                { ServerDatabase::uuidValue(id) });
     if (!found)
         return found.error();
@@ -211,12 +342,12 @@ Result<QString> MutationApplier::nextCustomerReference()
 {
     // The importer hands out references too: one at a time (until this transaction ends).
     if (m_database.dialect() == SqlDialect::PostgreSql) {
-        if (Result<QSqlQuery> locked = m_database.run(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kCustomerReferenceLockKey));
+        if (Result<CachedQuery> locked = m_database.runCached(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kCustomerReferenceLockKey));
             !locked)
             return locked.error();
     }
     // References are "C" and seven digits; the largest one sorts last as text.
-    Result<QVariant> last = m_database.scalar(u"SELECT max(reference) FROM customers WHERE reference LIKE 'C%'"_s);
+    Result<QVariant> last = m_database.scalarCached(u"SELECT max(reference) FROM customers WHERE reference LIKE 'C%'"_s);
     if (!last)
         return last.error();
     // Numbering starts at C1000001, as the importer's does, so references keep seven significant digits.
@@ -227,7 +358,7 @@ Result<QString> MutationApplier::nextCustomerReference()
 Result<QString> MutationApplier::nextCaseReference(const QString &prefix, int year)
 {
     const QString stem = u"%1-%2-"_s.arg(prefix).arg(year);
-    Result<QVariant> last = m_database.scalar(u"SELECT max(reference) FROM cases WHERE reference LIKE ?"_s,
+    Result<QVariant> last = m_database.scalarCached(u"SELECT max(reference) FROM cases WHERE reference LIKE ?"_s,
                                               { QVariant(stem + u'%') });
     if (!last)
         return last.error();
@@ -252,11 +383,14 @@ Result<wire::MutationResult> MutationApplier::createCustomer(const wire::Mutatio
         return rejected(m.id, u"mutation.id_mismatch"_s, tr("The record's id is not the mutation's entity id."));
     if (Status valid = DomainJson::validateCustomer(customer.value()); !valid)
         return rejected(m.id, valid.error());
-    Result<bool> already = exists(u"customers"_s, m.entityId);
-    if (!already)
-        return already.error();
-    if (already.value())
-        return rejected(m.id, u"customer.exists"_s, tr("A customer with this id exists already."));
+    if (m_careful) {
+        // The quick way leaves this to the primary key, whose refusal brings us here.
+        Result<bool> already = exists(u"customers"_s, m.entityId);
+        if (!already)
+            return already.error();
+        if (already.value())
+            return rejected(m.id, u"customer.exists"_s, tr("A customer with this id exists already."));
+    }
     Result<QString> reference = nextCustomerReference();
     if (!reference)
         return reference.error();
@@ -265,7 +399,7 @@ Result<wire::MutationResult> MutationApplier::createCustomer(const wire::Mutatio
     c.revision = 1;
     c.createdAt = now;
     c.updatedAt = now;
-    if (Result<QSqlQuery> done = m_database.run(DomainRows::insertSql(u"customers"_s, DomainRows::customerColumns()),
+    if (Result<CachedQuery> done = m_database.runCached(DomainRows::insertSql(u"customers"_s, DomainRows::customerColumns()),
                                                 DomainRows::customerRow(c));
         !done)
         return done.error();
@@ -291,17 +425,20 @@ Result<wire::MutationResult> MutationApplier::createCase(const wire::Mutation &m
     if (!service || !catalogue.requestType(c.service, c.requestType))
         return rejected(m.id, u"case.unknown_request_type"_s,
                         tr("'%1' / '%2' is not a request type of this council.").arg(c.service, c.requestType));
-    Result<bool> already = exists(u"cases"_s, c.id);
-    if (!already)
-        return already.error();
-    if (already.value())
-        return rejected(m.id, u"case.exists"_s, tr("A case with this id exists already."));
-    if (!c.customerId.isNull()) {
-        Result<bool> customer = exists(u"customers"_s, c.customerId);
-        if (!customer)
-            return customer.error();
-        if (!customer.value())
-            return rejected(m.id, u"case.unknown_customer"_s, tr("The case's customer is not on the server."));
+    if (m_careful) {
+        // The quick way leaves these to the primary and foreign keys, whose failure brings us here.
+        Result<bool> already = exists(u"cases"_s, c.id);
+        if (!already)
+            return already.error();
+        if (already.value())
+            return rejected(m.id, u"case.exists"_s, tr("A case with this id exists already."));
+        if (!c.customerId.isNull()) {
+            Result<bool> customer = exists(u"customers"_s, c.customerId);
+            if (!customer)
+                return customer.error();
+            if (!customer.value())
+                return rejected(m.id, u"case.unknown_customer"_s, tr("The case's customer is not on the server."));
+        }
     }
     Result<QString> reference = nextCaseReference(service->referencePrefix, c.raisedAt.date().year());
     if (!reference)
@@ -312,20 +449,16 @@ Result<wire::MutationResult> MutationApplier::createCase(const wire::Mutation &m
     // checked here; the column's foreign key is satisfied once that contact is pushed.
     const QUuid raisingContact = c.raisingContactId;
     c.raisingContactId = QUuid();
-    if (Result<QSqlQuery> done = m_database.run(DomainRows::insertSql(u"cases"_s, DomainRows::caseColumns()), DomainRows::caseRow(c));
+    if (Result<CachedQuery> done = m_database.runCached(DomainRows::insertSql(u"cases"_s, DomainRows::caseColumns()), DomainRows::caseRow(c));
         !done)
         return done.error();
     if (!raisingContact.isNull()) {
-        Result<bool> contact = exists(u"contacts"_s, raisingContact);
-        if (!contact)
-            return contact.error();
-        if (contact.value()) {
-            if (Result<QSqlQuery> linked = m_database.run(u"UPDATE cases SET raising_contact_id = ? WHERE id = ?"_s,
-                                                          { ServerDatabase::uuidValue(raisingContact),
-                                                            ServerDatabase::uuidValue(c.id) });
-                !linked)
-                return linked.error();
-        }
+        if (Result<CachedQuery> linked = m_database.runCached(
+                u"UPDATE cases SET raising_contact_id = ? WHERE id = ? AND EXISTS (SELECT 1 FROM contacts WHERE id = ?)"_s,
+                { ServerDatabase::uuidValue(raisingContact), ServerDatabase::uuidValue(c.id),
+                  ServerDatabase::uuidValue(raisingContact) });
+            !linked)
+            return linked.error();
     }
     return applied(m.id, 1);
 }
@@ -345,44 +478,57 @@ Result<wire::MutationResult> MutationApplier::createContact(const wire::Mutation
     if (!c.isWrappedUp())
         return rejected(m.id, u"contact.not_wrapped_up"_s,
                         tr("A contact is sent once it is wrapped up, with its outcome and end time."));
-    Result<bool> already = exists(u"contacts"_s, c.id);
-    if (!already)
-        return already.error();
-    if (already.value())
-        return applied(m.id, 1); // contacts are append-only: the same one again changes nothing
-    if (!c.customerId.isNull()) {
-        Result<bool> customer = exists(u"customers"_s, c.customerId);
-        if (!customer)
-            return customer.error();
-        if (!customer.value())
-            return rejected(m.id, u"contact.unknown_customer"_s, tr("The contact's customer is not on the server."));
+    if (m_careful) {
+        // The quick way leaves these to the keys (a contact already there is no conflict: contacts are
+        // append-only, the same one again changes nothing); when a key refused, this says which.
+        Result<bool> already = exists(u"contacts"_s, c.id);
+        if (!already)
+            return already.error();
+        if (already.value())
+            return applied(m.id, 1);
+        if (!c.customerId.isNull()) {
+            Result<bool> customer = exists(u"customers"_s, c.customerId);
+            if (!customer)
+                return customer.error();
+            if (!customer.value())
+                return rejected(m.id, u"contact.unknown_customer"_s, tr("The contact's customer is not on the server."));
+        }
+        for (const QUuid &caseId : c.linkedCaseIds) {
+            Result<bool> found = exists(u"cases"_s, caseId);
+            if (!found)
+                return found.error();
+            if (!found.value())
+                return rejected(m.id, u"contact.unknown_case"_s,
+                                tr("The contact names the case %1, which is not on the server.").arg(idText(caseId)));
+        }
+        if (!c.correctsContactId.isNull()) {
+            Result<bool> found = exists(u"contacts"_s, c.correctsContactId);
+            if (!found)
+                return found.error();
+            if (!found.value())
+                return rejected(m.id, u"contact.unknown_corrected"_s,
+                                tr("The contact this one corrects is not on the server."));
+        }
     }
-    for (const QUuid &caseId : c.linkedCaseIds) {
-        Result<bool> found = exists(u"cases"_s, caseId);
-        if (!found)
-            return found.error();
-        if (!found.value())
-            return rejected(m.id, u"contact.unknown_case"_s,
-                            tr("The contact names the case %1, which is not on the server.").arg(idText(caseId)));
-    }
-    if (!c.correctsContactId.isNull()) {
-        Result<bool> found = exists(u"contacts"_s, c.correctsContactId);
-        if (!found)
-            return found.error();
-        if (!found.value())
-            return rejected(m.id, u"contact.unknown_corrected"_s, tr("The contact this one corrects is not on the server."));
-    }
-    if (Result<QSqlQuery> done = m_database.run(DomainRows::insertSql(u"contacts"_s, DomainRows::contactColumns()),
-                                                DomainRows::contactRow(c));
+    Result<CachedQuery> inserted = m_database.runCached(
+        DomainRows::insertSql(u"contacts"_s, DomainRows::contactColumns()) + u" ON CONFLICT (id) DO NOTHING"_s,
+        DomainRows::contactRow(c));
+    if (!inserted)
+        return inserted.error();
+    if (inserted->numRowsAffected() == 0)
+        return applied(m.id, 1); // there already: the same contact again changes nothing
+    const QList<QVariantList> caseRows = DomainRows::contactCaseRows(c);
+    if (caseRows.isEmpty())
+        return applied(m.id, 1);
+    QVariantList values;
+    for (const QVariantList &row : caseRows)
+        values.append(row);
+    if (Result<CachedQuery> done = m_database.runCached(
+            DomainRows::insertSql(u"contact_cases"_s, DomainRows::contactCaseColumns(), caseRows.size()), values);
         !done)
         return done.error();
-    for (const QVariantList &row : DomainRows::contactCaseRows(c)) {
-        if (Result<QSqlQuery> done = m_database.run(DomainRows::insertSql(u"contact_cases"_s, DomainRows::contactCaseColumns()), row);
-            !done)
-            return done.error();
-    }
     // A case raised by this contact on the same desk names it as its raising contact.
-    if (Result<QSqlQuery> raised = m_database.run(
+    if (Result<CachedQuery> raised = m_database.runCached(
             u"UPDATE cases SET raising_contact_id = ?, revision = revision + 1 WHERE raising_contact_id IS NULL AND id IN"
             " (SELECT case_id FROM contact_cases WHERE contact_id = ?) AND raised_at >= ?"_s,
             { ServerDatabase::uuidValue(c.id), ServerDatabase::uuidValue(c.id),
@@ -398,7 +544,7 @@ Result<wire::MutationResult> MutationApplier::linkContact(const wire::Mutation &
     const QUuid customerId = payload.uuid(u"customer_id"_s, true);
     if (Status ok = payload.status(); !ok)
         return rejected(m.id, ok.error());
-    Result<QSqlQuery> current = m_database.run(u"SELECT customer_id FROM contacts WHERE id = ?"_s,
+    Result<CachedQuery> current = m_database.runCached(u"SELECT customer_id FROM contacts WHERE id = ?"_s,
                                                { ServerDatabase::uuidValue(m.entityId) });
     if (!current)
         return current.error();
@@ -414,7 +560,7 @@ Result<wire::MutationResult> MutationApplier::linkContact(const wire::Mutation &
         return customer.error();
     if (!customer.value())
         return rejected(m.id, u"contact.unknown_customer"_s, tr("The customer is not on the server."));
-    if (Result<QSqlQuery> done = m_database.run(u"UPDATE contacts SET customer_id = ? WHERE id = ?"_s,
+    if (Result<CachedQuery> done = m_database.runCached(u"UPDATE contacts SET customer_id = ? WHERE id = ?"_s,
                                                 { ServerDatabase::uuidValue(customerId),
                                                   ServerDatabase::uuidValue(m.entityId) });
         !done)
@@ -436,14 +582,10 @@ Result<wire::MutationResult> MutationApplier::appendAudit(const wire::Mutation &
     const QString detail = record.string(u"detail"_s, 2000);
     if (Status ok = record.status(); !ok)
         return rejected(m.id, ok.error());
-    Result<bool> already = exists(u"audit_events"_s, m.entityId);
-    if (!already)
-        return already.error();
-    if (already.value())
-        return applied(m.id, 1);
-    if (Result<QSqlQuery> done = m_database.run(
+    // Append-only: the same event again changes nothing.
+    if (Result<CachedQuery> done = m_database.runCached(
             u"INSERT INTO audit_events (id, at, received_at, user_name, device_id, action, entity, entity_id, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_s,
             { ServerDatabase::uuidValue(m.entityId), ServerDatabase::timestampValue(at),
               ServerDatabase::timestampValue(now), source.user, source.deviceId, action, entity, entityId, nonNull(detail) });
         !done)
@@ -454,7 +596,7 @@ Result<wire::MutationResult> MutationApplier::appendAudit(const wire::Mutation &
 Result<std::optional<QJsonObject>> MutationApplier::currentRecord(const QString &entity, const QUuid &id)
 {
     const bool customer = entity == u"customer"_s;
-    Result<QSqlQuery> query = m_database.run(
+    Result<CachedQuery> query = m_database.runCached(
         u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(
             DomainRows::selectList(customer ? DomainRows::customerColumns() : DomainRows::caseColumns()),
             customer ? u"customers"_s : u"cases"_s),
@@ -464,12 +606,12 @@ Result<std::optional<QJsonObject>> MutationApplier::currentRecord(const QString 
     if (!query.value().next())
         return std::optional<QJsonObject>();
     if (customer) {
-        Result<Customer> c = DomainRows::readCustomer(query.value());
+        Result<Customer> c = DomainRows::readCustomer(query.value().query());
         if (!c)
             return c.error();
         return std::optional<QJsonObject>(DomainJson::fromCustomer(c.value()));
     }
-    Result<Case> c = DomainRows::readCase(query.value());
+    Result<Case> c = DomainRows::readCase(query.value().query());
     if (!c)
         return c.error();
     return std::optional<QJsonObject>(DomainJson::fromCase(c.value()));
@@ -549,7 +691,7 @@ Result<wire::MutationResult> MutationApplier::writeMerged(const wire::Mutation &
         columns.removeFirst();
         values.removeFirst();
         values.append(ServerDatabase::uuidValue(customer->id));
-        if (Result<QSqlQuery> done = m_database.run(
+        if (Result<CachedQuery> done = m_database.runCached(
                 u"UPDATE customers SET %1 = ? WHERE id = ?"_s.arg(columns.join(u" = ?, "_s)), values);
             !done)
             return done.error();
@@ -580,8 +722,8 @@ Result<wire::MutationResult> MutationApplier::writeMerged(const wire::Mutation &
     columns.removeFirst();
     values.removeFirst();
     values.append(ServerDatabase::uuidValue(after->id));
-    if (Result<QSqlQuery> done
-        = m_database.run(u"UPDATE cases SET %1 = ? WHERE id = ?"_s.arg(columns.join(u" = ?, "_s)), values);
+    if (Result<CachedQuery> done
+        = m_database.runCached(u"UPDATE cases SET %1 = ? WHERE id = ?"_s.arg(columns.join(u" = ?, "_s)), values);
         !done)
         return done.error();
     return applied(m.id, revision);
@@ -591,7 +733,7 @@ Status MutationApplier::saveConflicts(const wire::Mutation &m, const QList<Confl
                                       const MutationSource &source, const QDateTime &now)
 {
     for (const Conflict &conflict : conflicts) {
-        if (Result<QSqlQuery> done = m_database.run(
+        if (Result<CachedQuery> done = m_database.runCached(
                 u"INSERT INTO sync_conflicts (id, entity, entity_id, field, base_value, server_value, client_value,"
                 " mutation_id, user_name, device_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                 { ServerDatabase::uuidValue(QUuid::createUuid()), m.entity, ServerDatabase::uuidValue(m.entityId),
@@ -616,7 +758,7 @@ Result<wire::MutationResult> MutationApplier::resolveConflict(const wire::Mutati
         return rejected(m.id, u"conflict.bad_choice"_s, tr("Choose 'server', 'client' or 'value'."));
     if (choice == u"value"_s && !m.payload.contains(u"value"_s))
         return rejected(m.id, u"conflict.bad_choice"_s, tr("A chosen value needs 'value'."));
-    Result<QSqlQuery> query = m_database.run(
+    Result<CachedQuery> query = m_database.runCached(
         u"SELECT entity, entity_id, field, server_value, client_value, resolved_at, resolution, revision"
         " FROM sync_conflicts WHERE id = ?"_s,
         { ServerDatabase::uuidValue(m.entityId) });
@@ -652,7 +794,7 @@ Result<wire::MutationResult> MutationApplier::resolveConflict(const wire::Mutati
                 return written;
         }
     }
-    if (Result<QSqlQuery> done = m_database.run(
+    if (Result<CachedQuery> done = m_database.runCached(
             u"UPDATE sync_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ?, revision = revision + 1"
             " WHERE id = ?"_s,
             { ServerDatabase::timestampValue(now), source.user, choice, ServerDatabase::uuidValue(m.entityId) });

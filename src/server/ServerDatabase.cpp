@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QSqlError>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace fc::server {
@@ -24,7 +26,47 @@ QString statementHead(const QString &sql)
     return simplified.size() > 60 ? simplified.left(60) + u"..."_s : simplified;
 }
 
+// Statements built with a varying number of placeholders stay few; past this, the cache starts again.
+constexpr std::size_t kMaxCachedStatements = 256;
+
 } // namespace
+
+CachedQuery::CachedQuery(std::shared_ptr<Slot> slot)
+    : m_slot(std::move(slot)), m_query(m_slot->query.get())
+{
+}
+
+CachedQuery::CachedQuery(CachedQuery &&other) noexcept
+    : m_slot(std::move(other.m_slot)), m_query(std::exchange(other.m_query, nullptr))
+{
+}
+
+CachedQuery &CachedQuery::operator=(CachedQuery &&other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_slot = std::move(other.m_slot);
+        m_query = std::exchange(other.m_query, nullptr);
+    }
+    return *this;
+}
+
+CachedQuery::~CachedQuery()
+{
+    release();
+}
+
+void CachedQuery::release()
+{
+    if (!m_slot)
+        return;
+    // Lets go of the rows (and on SQLite the statement's read lock); the statement stays prepared.
+    if (m_query->isActive())
+        m_query->finish();
+    m_slot->inUse = false;
+    m_slot.reset();
+    m_query = nullptr;
+}
 
 ServerDatabase::ServerDatabase(DatabaseLocation location, QString connectionName)
     : m_location(std::move(location)), m_connectionName(std::move(connectionName))
@@ -33,6 +75,7 @@ ServerDatabase::ServerDatabase(DatabaseLocation location, QString connectionName
 
 ServerDatabase::~ServerDatabase()
 {
+    clearStatementCache();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -114,10 +157,77 @@ Result<QSqlQuery> ServerDatabase::run(const QString &sql, const QVariantList &va
         return query.exec();
     }();
     if (!ok)
-        return makeError(u"db.query_failed"_s,
-                         QCoreApplication::translate("fc::server::ServerDatabase", "The statement \"%1\" failed: %2")
-                             .arg(statementHead(sql), query.lastError().text()));
+        return queryFailed(sql, query);
     return query;
+}
+
+Error ServerDatabase::queryFailed(const QString &sql, const QSqlQuery &query) const
+{
+    return makeError(u"db.query_failed"_s,
+                     QCoreApplication::translate("fc::server::ServerDatabase", "The statement \"%1\" failed: %2")
+                         .arg(statementHead(sql), query.lastError().text()));
+}
+
+Result<CachedQuery> ServerDatabase::runCached(const QString &sql, const QVariantList &values)
+{
+    std::shared_ptr<CachedQuery::Slot> slot;
+    bool keep = false;
+    if (const auto found = m_statements.find(sql); found != m_statements.end() && !found->second->inUse) {
+        slot = found->second;
+    } else {
+        slot = std::make_shared<CachedQuery::Slot>();
+        slot->query = std::make_unique<QSqlQuery>(database());
+        slot->query->setForwardOnly(true);
+        if (!slot->query->prepare(sql))
+            return queryFailed(sql, *slot->query);
+        // A statement in use by a caller further up gets a one-off twin instead of a second cache entry.
+        keep = found == m_statements.end();
+    }
+    if (keep) {
+        if (m_statements.size() >= kMaxCachedStatements)
+            clearStatementCache();
+        m_statements.emplace(sql, slot);
+    }
+    slot->inUse = true;
+    CachedQuery handle(slot);
+    QSqlQuery &query = handle.query();
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (!query.exec())
+        return queryFailed(sql, query);
+    if (!query.isSelect())
+        ++m_changesRun;
+    return handle;
+}
+
+Result<QVariant> ServerDatabase::scalarCached(const QString &sql, const QVariantList &values)
+{
+    Result<CachedQuery> query = runCached(sql, values);
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return QVariant();
+    return query.value().value(0);
+}
+
+void ServerDatabase::clearStatementCache()
+{
+    // Handles still alive keep their slot; the cache only forgets it.
+    m_statements.clear();
+}
+
+Status ServerDatabase::savepoint(const QString &name)
+{
+    if (Result<QSqlQuery> done = run(u"SAVEPOINT "_s + name); !done)
+        return done.error();
+    return {};
+}
+
+Status ServerDatabase::rollbackToSavepoint(const QString &name)
+{
+    if (Result<QSqlQuery> done = run(u"ROLLBACK TO SAVEPOINT "_s + name); !done)
+        return done.error();
+    return {};
 }
 
 Result<QVariant> ServerDatabase::scalar(const QString &sql, const QVariantList &values) const
@@ -165,6 +275,8 @@ bool ServerDatabase::ping() const
 
 Status ServerDatabase::reconnect()
 {
+    // Prepared statements die with the session they were prepared in.
+    clearStatementCache();
     QSqlDatabase db = database();
     db.close();
     return openConnection();

@@ -18,7 +18,8 @@ Status SessionStore::create(const QString &tokenHash, const QString &user, const
 
 Result<std::optional<SessionView>> SessionStore::find(const QString &tokenHash) const
 {
-    Result<QSqlQuery> query = m_db.run(
+    // Every request asks this: a cached statement costs one round trip.
+    Result<CachedQuery> query = m_db.runCached(
         u"SELECT s.token_hash, s.user_name, u.role, u.team, u.disabled, s.device_id, d.last_seen_at,"
         " d.revoked_at IS NOT NULL, s.created_at, s.expires_at"
         " FROM sessions s JOIN users u ON u.name = s.user_name JOIN devices d ON d.id = s.device_id"
@@ -26,7 +27,7 @@ Result<std::optional<SessionView>> SessionStore::find(const QString &tokenHash) 
         { tokenHash });
     if (!query)
         return query.error();
-    QSqlQuery &row = query.value();
+    CachedQuery &row = query.value();
     if (!row.next())
         return std::optional<SessionView>();
     SessionView session;

@@ -3,15 +3,21 @@
 // (docs/BENCHMARKS.md, "Push throughput").
 //
 // Usage: bench_push --db postgresql://USER@HOST:PORT/DB [--clients 100] [--servers 2] [--seconds 20]
-//                   [--batch 1] [--customers 2000]
+//                   [--batch 1] [--customers 2000] [--postmaster-pid PID]
 // The database is migrated, seeded with a small council (for contacts to name real customers) and
 // given one user per client; each client logs in as its own device, then keeps one push in flight:
 // a batch of new wrapped-up contacts, until time is up.
+//
+// The machine is shared, so besides wall-clock figures it prints the CPU time spent per mutation by the
+// server processes, by this program (the desks) and, with --postmaster-pid (the first line of the
+// cluster's postmaster.pid), by PostgreSQL's processes: those do not move with other people's load.
 
 #include "core/DomainJson.h"
 #include "sync/SyncWire.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -23,6 +29,8 @@
 #include <QRegularExpression>
 #include <QTextStream>
 #include <QTimer>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <memory>
@@ -49,6 +57,49 @@ int runServer(const QString &db, const QStringList &arguments, const QByteArray 
     return process.exitCode();
 }
 
+// utime + stime of a process, in clock ticks (0 when it is gone).
+qint64 cpuTicks(qint64 pid)
+{
+    QFile file(u"/proc/%1/stat"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = file.readAll();
+    // The command name may hold spaces: fields are counted from the ')' that closes it.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 12 ? fields.at(11).toLongLong() + fields.at(12).toLongLong() : 0;
+}
+
+// The process and its children (a postmaster and its backends).
+qint64 treeTicks(qint64 parent)
+{
+    if (parent <= 0)
+        return 0;
+    qint64 ticks = cpuTicks(parent);
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool ok = false;
+        const qint64 pid = entry.toLongLong(&ok);
+        if (!ok)
+            continue;
+        QFile file(u"/proc/%1/stat"_s.arg(pid));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = file.readAll();
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toLongLong() == parent)
+            ticks += cpuTicks(pid);
+    }
+    return ticks;
+}
+
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"?"_s;
+    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
+}
+
 struct Client {
     QString token;
     QUuid customer;
@@ -68,7 +119,11 @@ int main(int argc, char **argv)
     const QCommandLineOption secondsOption(u"seconds"_s, u"How long to push."_s, u"S"_s, u"20"_s);
     const QCommandLineOption batchOption(u"batch"_s, u"Mutations per push."_s, u"N"_s, u"1"_s);
     const QCommandLineOption customersOption(u"customers"_s, u"Council seeded first."_s, u"N"_s, u"2000"_s);
-    parser.addOptions({ dbOption, clientsOption, serversOption, secondsOption, batchOption, customersOption });
+    const QCommandLineOption postmasterOption(u"postmaster-pid"_s,
+                                              u"PostgreSQL's postmaster, to count its CPU time (same machine)."_s,
+                                              u"PID"_s, u"0"_s);
+    parser.addOptions({ dbOption, clientsOption, serversOption, secondsOption, batchOption, customersOption,
+                        postmasterOption });
     parser.process(app);
     QTextStream out(stdout);
     const QString db = parser.value(dbOption);
@@ -76,6 +131,7 @@ int main(int argc, char **argv)
     const int servers = parser.value(serversOption).toInt();
     const int seconds = parser.value(secondsOption).toInt();
     const int batch = parser.value(batchOption).toInt();
+    const qint64 postmaster = parser.value(postmasterOption).toLongLong();
     if (db.isEmpty() || clients < 1 || servers < 1 || batch < 1) {
         out << parser.helpText();
         return 2;
@@ -189,6 +245,16 @@ int main(int argc, char **argv)
                 send(i);
         });
     };
+    const auto serverTicks = [&serving] {
+        qint64 ticks = 0;
+        for (const auto &process : serving)
+            ticks += cpuTicks(process->processId());
+        return ticks;
+    };
+    const QString loadBefore = loadAverage();
+    const qint64 serversBefore = serverTicks();
+    const qint64 benchBefore = cpuTicks(QCoreApplication::applicationPid());
+    const qint64 postgresBefore = treeTicks(postmaster);
     clock.start();
     for (int i = 0; i < clients; ++i)
         send(i);
@@ -202,6 +268,9 @@ int main(int argc, char **argv)
     poll.start(50);
     drain.exec();
     const double elapsed = double(clock.nsecsElapsed()) / 1e9;
+    const double serversCpu = double(serverTicks() - serversBefore);
+    const double benchCpu = double(cpuTicks(QCoreApplication::applicationPid()) - benchBefore);
+    const double postgresCpu = double(treeTicks(postmaster) - postgresBefore);
 
     std::sort(latenciesUs.begin(), latenciesUs.end());
     const auto percentile = [&latenciesUs](double p) {
@@ -214,6 +283,15 @@ int main(int argc, char **argv)
     out << "latency per push, ms: p50 " << QString::number(percentile(0.5), 'f', 1) << ", p90 "
         << QString::number(percentile(0.9), 'f', 1) << ", p99 " << QString::number(percentile(0.99), 'f', 1) << ", max "
         << QString::number(percentile(1.0), 'f', 1) << Qt::endl;
+    const double tick = 1000.0 / double(sysconf(_SC_CLK_TCK)); // ms
+    const auto perMutation = [&](double ticks) {
+        return applied > 0 ? QString::number(ticks * tick / double(applied), 'f', 3) : u"-"_s;
+    };
+    out << "CPU ms per mutation: servers " << perMutation(serversCpu) << ", PostgreSQL "
+        << (postmaster > 0 ? perMutation(postgresCpu) : u"(no --postmaster-pid)"_s) << ", desks (this program) "
+        << perMutation(benchCpu) << "; CPU use " << QString::number((serversCpu + benchCpu + postgresCpu) * tick / 10.0 / elapsed, 'f', 0)
+        << " % of one core" << Qt::endl;
+    out << "load average before / after: " << loadBefore << " / " << loadAverage() << Qt::endl;
     for (auto &process : serving) {
         process->terminate();
         process->waitForFinished(5000);

@@ -92,6 +92,8 @@ SessionModel::SessionModel(QObject *parent)
         else
             m_idleTimer.start(std::chrono::milliseconds(interval.count() - idle));
     });
+    m_idleTick.setInterval(1000);
+    connect(&m_idleTick, &QTimer::timeout, this, &SessionModel::idleSecondsLeftChanged);
     connect(m_sync, &SyncStatusModel::conflictCountChanged, m_conflicts, &ConflictsModel::reload);
     connect(m_conflicts, &ConflictsModel::resolved, this, [this] {
         if (m_engine) {
@@ -730,8 +732,10 @@ void SessionModel::lockNow()
         return;
     ++m_unlockGeneration;
     m_idleTimer.stop();
+    m_idleTick.stop();
     setErrorText(QString());
     setState(State::Locked);
+    emit idleSecondsLeftChanged();
 }
 
 void SessionModel::unlock(const QString &password)
@@ -794,6 +798,7 @@ void SessionModel::signOut()
 void SessionModel::forgetIdentity()
 {
     m_idleTimer.stop();
+    m_idleTick.stop();
     m_login.reset();
     m_newPassword.reset();
     m_token.clear();
@@ -817,10 +822,23 @@ void SessionModel::restartIdleTimer()
 {
     m_activity.restart();
     const std::chrono::milliseconds interval = idleInterval();
-    if (m_state == State::Ready && interval.count() > 0)
+    if (m_state == State::Ready && interval.count() > 0) {
         m_idleTimer.start(interval);
-    else
+        m_idleTick.start();
+    } else {
         m_idleTimer.stop();
+        m_idleTick.stop();
+    }
+    emit idleSecondsLeftChanged();
+}
+
+int SessionModel::idleSecondsLeft() const
+{
+    const qint64 interval = idleInterval().count();
+    if (m_state != State::Ready || interval <= 0)
+        return -1;
+    const qint64 left = std::max<qint64>(0, interval - m_activity.elapsed());
+    return int((left + 999) / 1000);
 }
 
 void SessionModel::noteActivity()

@@ -57,6 +57,7 @@ class SessionModel : public QObject {
     Q_PROPERTY(bool locked READ locked NOTIFY lockedChanged)
     Q_PROPERTY(bool needsSignInAgain READ needsSignInAgain NOTIFY needsSignInAgainChanged)
     Q_PROPERTY(int idleLockMinutes READ idleLockMinutes WRITE setIdleLockMinutes NOTIFY idleLockMinutesChanged)
+    Q_PROPERTY(int idleSecondsLeft READ idleSecondsLeft NOTIFY idleSecondsLeftChanged)
     Q_PROPERTY(fc::SyncStatusModel *sync READ sync CONSTANT)
     Q_PROPERTY(fc::CacheWorker *cacheWorker READ cacheWorker NOTIFY cacheWorkerChanged)
     Q_PROPERTY(fc::ConflictsModel *conflicts READ conflicts CONSTANT)
@@ -107,6 +108,8 @@ public:
     bool needsSignInAgain() const { return m_needsSignInAgain; }
     int idleLockMinutes() const { return m_idleLockMinutes; }
     void setIdleLockMinutes(int minutes);
+    /// Whole seconds until the idle lock, while ready with a lock set; -1 otherwise. Ticks every second.
+    int idleSecondsLeft() const;
     SyncStatusModel *sync() const { return m_sync; }
     CacheWorker *cacheWorker() const { return m_worker; }
     ConflictsModel *conflicts() const { return m_conflicts; }
@@ -138,6 +141,7 @@ signals:
     void lockedChanged();
     void needsSignInAgainChanged();
     void idleLockMinutesChanged();
+    void idleSecondsLeftChanged();
     void cacheWorkerChanged();
     void signedIn();
     void signedOut();
@@ -212,6 +216,7 @@ private:
     SyncStatusModel *m_sync;
     ConflictsModel *m_conflicts;
     QTimer m_idleTimer;
+    QTimer m_idleTick; // for idleSecondsLeft
     QElapsedTimer m_activity; // since the last key, mouse, wheel or touch event
     QString m_newDeviceId;    // for a desk's first login, written with the new profile
 };

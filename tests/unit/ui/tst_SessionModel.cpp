@@ -199,6 +199,9 @@ private slots:
         m_session->setIdleLockInterval(std::chrono::milliseconds(1500));
         QVERIFY(signInOffline());
         QSignalSpy lockedChanged(m_session.get(), &SessionModel::lockedChanged);
+        press();
+        QVERIFY(m_session->idleSecondsLeft() >= 1);
+        QVERIFY(m_session->idleSecondsLeft() <= 2);
         // Typing for longer than the idle time keeps the desk open.
         for (int i = 0; i < 25; ++i) {
             QTest::qWait(100);
@@ -210,6 +213,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_session->locked(), 15000);
         QCOMPARE(m_session->stateKey(), u"locked"_s);
         QCOMPARE(lockedChanged.count(), 1);
+        QCOMPARE(m_session->idleSecondsLeft(), -1);
         // Sync carries on under the lock.
         QVERIFY(m_session->engine());
     }

@@ -34,7 +34,7 @@ public:
     static constexpr int kMaximumClients = 8;
 
     /// The name for this desktop user: "firstcontact-" and the user name, reduced to letters, digits,
-    /// '.', '_' and '-'.
+    /// '.', '_' and '-'; or, when set, the environment's FC_SCREEN_POP_NAME (tests, end-to-end runs).
     static QString defaultServerName();
     /// The name for `userName` (tests use their own).
     static QString serverNameFor(const QString &userName);

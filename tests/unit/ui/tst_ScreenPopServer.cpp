@@ -63,7 +63,11 @@ private slots:
         QCOMPARE(ScreenPopServer::serverNameFor(u"sian.jones"_s), u"firstcontact-sian.jones"_s);
         QCOMPARE(ScreenPopServer::serverNameFor(u"../etc/x y"_s), u"firstcontact-.._etc_x_y"_s);
         QCOMPARE(ScreenPopServer::serverNameFor(QString()), u"firstcontact-user"_s);
+        qunsetenv("FC_SCREEN_POP_NAME");
         QVERIFY(ScreenPopServer::defaultServerName().startsWith(u"firstcontact-"_s));
+        qputenv("FC_SCREEN_POP_NAME", "/tmp/an-end-to-end-run");
+        QCOMPARE(ScreenPopServer::defaultServerName(), u"/tmp/an-end-to-end-run"_s);
+        qunsetenv("FC_SCREEN_POP_NAME");
     }
 
     void messagesAreReadStrictly()

@@ -409,8 +409,9 @@ QVariantList ContactModel::demandOptions() const
 {
     QVariantList options { option(demandTypeKey(DemandType::Value), demandTypeDisplayName(DemandType::Value)) };
     for (FailureKind kind : allFailureKinds()) {
-        options.append(option(failureKindKey(kind),
-                              tr("%1: %2").arg(demandTypeDisplayName(DemandType::Failure), failureKindDisplayName(kind))));
+        options.append(
+            option(failureKindKey(kind),
+                   tr("%1: %2").arg(demandTypeDisplayName(DemandType::Failure), failureKindDisplayName(kind))));
     }
     return options;
 }

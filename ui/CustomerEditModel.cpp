@@ -403,7 +403,8 @@ void CustomerEditModel::recheck()
 
 QDate CustomerEditModel::parseDateOfBirth(const QString &text)
 {
-    static const QRegularExpression pattern(u"^\\s*(\\d{1,2})\\s*[/.\\- ]\\s*(\\d{1,2})\\s*[/.\\- ]\\s*(\\d{4})\\s*$"_s);
+    static const QRegularExpression pattern(
+        u"^\\s*(\\d{1,2})\\s*[/.\\- ]\\s*(\\d{1,2})\\s*[/.\\- ]\\s*(\\d{4})\\s*$"_s);
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
         return {};
@@ -468,8 +469,8 @@ QVariantMap CustomerEditModel::checkForm(const Form &form, const Form &original,
     }
 
     const PostalAddress address = addressOf(form);
-    const bool anyAddressLine = !address.line1.isEmpty() || !address.line2.isEmpty() || !address.town.isEmpty()
-        || !address.uprn.isEmpty();
+    const bool anyAddressLine
+        = !address.line1.isEmpty() || !address.line2.isEmpty() || !address.town.isEmpty() || !address.uprn.isEmpty();
     const bool moved = !isNew && address != addressOf(original);
     if (!form.postcode.trimmed().isEmpty()) {
         if (!Postcode::parse(form.postcode))
@@ -592,9 +593,9 @@ void CustomerEditModel::save()
                   return answer;
               Result<std::optional<Customer>> current = CustomerStore(db).byId(target.id);
               if (!current || !current->has_value()) {
-                  answer.error = current ? makeError(u"local.not_found"_s,
-                                                     tr("The customer to change is no longer in this desk's cache."))
-                                         : current.error();
+                  answer.error = current
+                      ? makeError(u"local.not_found"_s, tr("The customer to change is no longer in this desk's cache."))
+                      : current.error();
                   return answer;
               }
               Customer edited = **current;
@@ -646,11 +647,21 @@ void CustomerEditModel::applySaved(quint64 generation, const SaveAnswer &answer)
 QVariantList CustomerEditModel::languageOptions() const
 {
     const QList<std::pair<QString, QString>> offered {
-        { u"en"_s, tr("English") },        { u"cy"_s, tr("Welsh") },      { u"ga"_s, tr("Irish") },
-        { u"gd"_s, tr("Scottish Gaelic") }, { u"pl"_s, tr("Polish") },     { u"ro"_s, tr("Romanian") },
-        { u"lt"_s, tr("Lithuanian") },      { u"pt"_s, tr("Portuguese") }, { u"pa"_s, tr("Punjabi") },
-        { u"ur"_s, tr("Urdu") },            { u"bn"_s, tr("Bengali") },    { u"ar"_s, tr("Arabic") },
-        { u"so"_s, tr("Somali") },          { u"uk"_s, tr("Ukrainian") },  { u"bfi"_s, tr("British Sign Language") },
+        { u"en"_s, tr("English") },
+        { u"cy"_s, tr("Welsh") },
+        { u"ga"_s, tr("Irish") },
+        { u"gd"_s, tr("Scottish Gaelic") },
+        { u"pl"_s, tr("Polish") },
+        { u"ro"_s, tr("Romanian") },
+        { u"lt"_s, tr("Lithuanian") },
+        { u"pt"_s, tr("Portuguese") },
+        { u"pa"_s, tr("Punjabi") },
+        { u"ur"_s, tr("Urdu") },
+        { u"bn"_s, tr("Bengali") },
+        { u"ar"_s, tr("Arabic") },
+        { u"so"_s, tr("Somali") },
+        { u"uk"_s, tr("Ukrainian") },
+        { u"bfi"_s, tr("British Sign Language") },
     };
     QVariantList options;
     bool listed = false;

@@ -49,10 +49,9 @@ class CustomerEditModel : public QObject {
     Q_PROPERTY(QString dateOfBirthText READ dateOfBirthText WRITE setDateOfBirthText NOTIFY dateOfBirthTextChanged)
     Q_PROPERTY(QStringList phones READ phones WRITE setPhones NOTIFY phonesChanged)
     Q_PROPERTY(QStringList emails READ emails WRITE setEmails NOTIFY emailsChanged)
-    Q_PROPERTY(QString preferredLanguage READ preferredLanguage WRITE setPreferredLanguage NOTIFY
-                   preferredLanguageChanged)
-    Q_PROPERTY(QString preferredChannel READ preferredChannel WRITE setPreferredChannel NOTIFY
-                   preferredChannelChanged)
+    Q_PROPERTY(
+        QString preferredLanguage READ preferredLanguage WRITE setPreferredLanguage NOTIFY preferredLanguageChanged)
+    Q_PROPERTY(QString preferredChannel READ preferredChannel WRITE setPreferredChannel NOTIFY preferredChannelChanged)
     Q_PROPERTY(QString addressLine1 READ addressLine1 WRITE setAddressLine1 NOTIFY addressLine1Changed)
     Q_PROPERTY(QString addressLine2 READ addressLine2 WRITE setAddressLine2 NOTIFY addressLine2Changed)
     Q_PROPERTY(QString town READ town WRITE setTown NOTIFY townChanged)

@@ -158,8 +158,7 @@ void CustomerViewModel::startLoad(const QUuid &id)
         loaded.duplicates = std::move(duplicates).value();
         if (audit) {
             // On the database thread, right after the read: who opened which customer, when.
-            const Status recorded
-                = LocalChanges(db, user).recordAudit(u"view"_s, u"customer"_s, id, QString(), now);
+            const Status recorded = LocalChanges(db, user).recordAudit(u"view"_s, u"customer"_s, id, QString(), now);
             if (!recorded)
                 loaded.auditError = recorded.error();
         }

@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace fc {
 
-const QList<QByteArray> ScreenPopModel::kMatchRoles = { "id", "reference", "displayName", "address", "dateOfBirthText" };
+const QList<QByteArray> ScreenPopModel::kMatchRoles
+    = { "id", "reference", "displayName", "address", "dateOfBirthText" };
 
 ScreenPopModel::ScreenPopModel(QObject *parent) : QObject(parent), m_matches(new RowListModel(kMatchRoles, this)) { }
 
@@ -61,9 +62,8 @@ void ScreenPopModel::lookup(const QString &number)
 
     CustomerQuery query; // the whole number only: a shared ending is someone else
     query.phoneDigits = phoneSuffixSearchKey(parsed->canonical());
-    QFuture<Result<CustomerSearchPage>> future = m_worker->run([query](QSqlDatabase &db) {
-        return CustomerSearch(db).search(query, kMaximumMatches);
-    });
+    QFuture<Result<CustomerSearchPage>> future
+        = m_worker->run([query](QSqlDatabase &db) { return CustomerSearch(db).search(query, kMaximumMatches); });
     whenFinished(this, future, [this, generation](const Result<CustomerSearchPage> &answer) {
         if (generation != m_generation)
             return; // another call came in since

@@ -40,8 +40,8 @@ QString ScreenPopServer::serverNameFor(const QString &userName)
 {
     QString safe;
     for (QChar c : userName) {
-        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-            || c == u'.' || c == u'_' || c == u'-';
+        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.'
+            || c == u'_' || c == u'-';
         safe.append(plain ? c : QChar(u'_'));
     }
     if (safe.isEmpty())

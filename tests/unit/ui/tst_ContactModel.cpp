@@ -46,8 +46,8 @@ private:
     std::optional<Contact> recorded(const QString &id)
     {
         const QUuid uuid = QUuid::fromString(id);
-        Result<std::optional<Contact>> found
-            = UiTestCache::await(m_cache->worker().run([uuid](QSqlDatabase &db) { return ContactStore(db).byId(uuid); }));
+        Result<std::optional<Contact>> found = UiTestCache::await(
+            m_cache->worker().run([uuid](QSqlDatabase &db) { return ContactStore(db).byId(uuid); }));
         return found ? found.value() : std::nullopt;
     }
 

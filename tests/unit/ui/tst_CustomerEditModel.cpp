@@ -46,8 +46,8 @@ class tst_CustomerEditModel : public QObject {
 private:
     QList<OutboxEntry> outbox()
     {
-        Result<QList<OutboxEntry>> entries = UiTestCache::await(
-            m_cache->worker().run([](QSqlDatabase &db) { return OutboxStore(db).peek(100); }));
+        Result<QList<OutboxEntry>> entries
+            = UiTestCache::await(m_cache->worker().run([](QSqlDatabase &db) { return OutboxStore(db).peek(100); }));
         if (!entries) {
             qWarning("%s", qPrintable(entries.error().message));
             return {};
@@ -57,8 +57,8 @@ private:
 
     std::optional<Customer> cached(const QUuid &id)
     {
-        Result<std::optional<Customer>> found = UiTestCache::await(
-            m_cache->worker().run([id](QSqlDatabase &db) { return CustomerStore(db).byId(id); }));
+        Result<std::optional<Customer>> found
+            = UiTestCache::await(m_cache->worker().run([id](QSqlDatabase &db) { return CustomerStore(db).byId(id); }));
         return found ? found.value() : std::nullopt;
     }
 
@@ -247,7 +247,8 @@ private slots:
                  (QStringList { u"address_line1"_s, u"address_line2"_s, u"postcode"_s, u"town"_s, u"uprn"_s }));
         QCOMPARE(changes.value(u"town"_s).toObject().value(u"to"_s).toString(), u"Plymouth"_s); // unchanged, sent too
         const Customer stored = *cached(customerUuid(42));
-        QCOMPARE(stored.address, (PostalAddress { u"7 Station Road"_s, QString(), u"Plymouth"_s, u"PL4 6XX"_s, QString() }));
+        QCOMPARE(stored.address,
+                 (PostalAddress { u"7 Station Road"_s, QString(), u"Plymouth"_s, u"PL4 6XX"_s, QString() }));
         QCOMPARE(stored.givenName, u"Siân"_s);
     }
 

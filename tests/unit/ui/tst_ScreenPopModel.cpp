@@ -42,8 +42,8 @@ private slots:
         // A and F (handMadeCustomers) have numbers ending 900123 that are not the same number; a couple
         // share a landline.
         QList<CustomerWithContact> council = handMadeCustomers();
-        Customer partner = makeCustomer(20, u"Gareth"_s, u"Jones-Evans"_s, u"14 Mill Road"_s, u"PL1 2AA"_s,
-                                        { u"+441752123456"_s });
+        Customer partner
+            = makeCustomer(20, u"Gareth"_s, u"Jones-Evans"_s, u"14 Mill Road"_s, u"PL1 2AA"_s, { u"+441752123456"_s });
         partner.dateOfBirth = QDate(1980, 1, 2);
         council.append({ partner, QDateTime() });
         QVERIFY(m_cache->save(council));
@@ -78,8 +78,9 @@ private slots:
         lookUp(pop, u"01752 123456"_s);
         QCOMPARE(pop.state(), u"several"_s);
         QCOMPARE(pop.singleCustomerId(), QString());
-        QCOMPARE(ids(pop), (QStringList { customerUuid(2).toString(QUuid::WithoutBraces),
-                                          customerUuid(20).toString(QUuid::WithoutBraces) }));
+        QCOMPARE(ids(pop),
+                 (QStringList { customerUuid(2).toString(QUuid::WithoutBraces),
+                                customerUuid(20).toString(QUuid::WithoutBraces) }));
     }
 
     void noOneHasTheNumber()

@@ -10,11 +10,10 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
-
-#include <atomic>
 
 using namespace fc;
 using namespace Qt::StringLiterals;
@@ -30,8 +29,8 @@ private:
     static bool sendFromAnotherThread(const QString &number, const QString &name, int timeoutMs = 5000)
     {
         std::atomic<int> answer { -1 };
-        std::unique_ptr<QThread> thread(QThread::create(
-            [&] { answer = ScreenPopServer::sendToRunning(number, timeoutMs, name) ? 1 : 0; }));
+        std::unique_ptr<QThread> thread(
+            QThread::create([&] { answer = ScreenPopServer::sendToRunning(number, timeoutMs, name) ? 1 : 0; }));
         thread->start();
         if (!QTest::qWaitFor([&] { return answer.load() != -1; }, timeoutMs + 5000))
             return false;

@@ -80,7 +80,7 @@ Item {
         }
 
         function test_everyResultCanBeReadOut() {
-            typeText("siân")
+            typeText("sian")
             tryVerify(function() { return search.count >= 1 }, 5000)
             const list = findChild(pane, "searchResults")
             const first = list.itemAtIndex(0)

@@ -42,6 +42,8 @@ public:
     /// taken when its revision is at least the local one; this desk's changes still waiting in the
     /// outbox are laid over it again, so a pull never undoes what a person typed and has not sent.
     /// A delete is skipped while the outbox still holds a change of that record.
+    /// Snapshot pages (a first sync) load with the secondary indexes down and new records inserted
+    /// without a probe each; the first log page builds the indexes again (SnapshotIndexes, docs/SYNC.md).
     static Result<AppliedPage> applyPage(QSqlDatabase db, const wire::PullPage &page);
 
     /// The outbox's first `limit` entries as wire mutations, in order.

@@ -77,7 +77,6 @@ bool ContactModel::start(const QString &channel, const QString &customerId)
         setErrorText(tr("The customer for this contact is not recognised; start it as anonymous and link it later."));
         return false;
     }
-    ++m_linkGeneration; // an earlier contact's link answer no longer concerns this desk's view
     m_contact = Contact();
     m_contact.id = QUuid::createUuid();
     m_contact.customerId = customer;
@@ -350,6 +349,8 @@ void ContactModel::linkCustomer(const QString &customerId)
         emit customerIdChanged();
         return;
     }
+    if (m_busy)
+        return; // one link at a time
     if (m_lastContactId.isNull()) {
         setErrorText(tr("There is no recorded contact to link."));
         emit linkFailed();
@@ -369,15 +370,12 @@ void ContactModel::linkCustomer(const QString &customerId)
     const QUuid contactId = m_lastContactId;
     const QString user = m_user;
     const QDateTime now = m_now().toUTC();
-    const quint64 generation = ++m_linkGeneration;
     setErrorText({});
     setBusy(true);
     QFuture<Status> future = m_worker->run([contactId, customer, user, now](QSqlDatabase &db) -> Status {
         return LocalChanges(db, user, [now] { return now; }).linkContact(contactId, customer);
     });
-    whenFinished(this, future, [this, generation, contactId, customer](const Status &answer) {
-        if (generation != m_linkGeneration)
-            return;
+    whenFinished(this, future, [this, contactId, customer](const Status &answer) {
         setBusy(false);
         if (!answer) {
             setErrorText(answer.error().message);

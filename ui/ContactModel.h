@@ -88,7 +88,8 @@ public:
     Q_INVOKABLE bool start(const QString &channel, const QString &customerId = QString());
     /// While a contact is under way: it is about this customer (nothing is recorded yet). Otherwise links
     /// the last recorded contact, if it was anonymous, to this customer (one contact.link); a second link
-    /// is refused with a sentence in `errorText`. Empty id while under way: anonymous again.
+    /// is refused with a sentence in `errorText`. Empty id while under way: anonymous again. Ignored while
+    /// a link is on its way.
     Q_INVOKABLE void linkCustomer(const QString &customerId);
     /// Records the contact (see the class comment). Refused with `errorText` while `canWrapUp` is false.
     Q_INVOKABLE void wrapUp();
@@ -193,7 +194,6 @@ private:
     QTimer m_ticker;
     QUuid m_lastContactId;
     bool m_lastAnonymous = false;
-    quint64 m_linkGeneration = 0;
     bool m_busy = false;
     QString m_errorText;
 };

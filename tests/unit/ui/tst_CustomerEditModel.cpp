@@ -334,6 +334,25 @@ private slots:
         QCOMPARE(cached(QUuid::fromString(id))->familyName, u"Evans"_s);
     }
 
+    void savingNeverWaitsForABusyCache()
+    {
+        CustomerEditModel edit;
+        loadInto(edit, customerUuid(42));
+        edit.setGivenName(u"Sian"_s);
+        auto state = std::make_shared<std::atomic<int>>(0);
+        const QFuture<Status> stalled = m_cache->stall(500, state);
+        QTRY_COMPARE(state->load(), 1); // the database thread is held
+        QSignalSpy saved(&edit, &CustomerEditModel::saved);
+        edit.save();
+        QCOMPARE(state->load(), 1); // save() returned while the cache was still held
+        QVERIFY(edit.busy());
+        edit.save(); // ignored while busy: one save, one outbox row
+        QTRY_COMPARE(saved.size(), 1);
+        QVERIFY(!edit.busy());
+        QCOMPARE(outbox().size(), 1);
+        QVERIFY(UiTestCache::await(stalled).ok());
+    }
+
     void revertBringsBackTheLoadedValues()
     {
         CustomerEditModel edit;

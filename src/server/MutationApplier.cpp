@@ -163,6 +163,10 @@ std::optional<QList<wire::MutationResult>> MutationApplier::applyQuickly(
     const QHash<QUuid, wire::MutationResult> &stored, const MutationSource &source, const QDateTime &now)
 {
     QList<wire::MutationResult> answers;
+    // The answers are kept with one statement at the end (a repeat among them fails it, and the careful
+    // way takes over).
+    QList<const wire::Mutation *> fresh;
+    QList<wire::MutationResult> freshAnswers;
     m_careful = false;
     for (qsizetype i = from; i < to; ++i) {
         const wire::Mutation &mutation = mutations.at(i);
@@ -176,10 +180,14 @@ std::optional<QList<wire::MutationResult>> MutationApplier::applyQuickly(
         // and a refusal after a write would need undoing: both go the careful way.
         if (!result || (result->status == wire::MutationStatus::Rejected && m_database.changesRun() != changesBefore))
             return std::nullopt;
-        if (!record(mutation, result.value(), source, now) || !sendBack(mutation, result.value()))
+        if (!sendBack(mutation, result.value()))
             return std::nullopt;
+        fresh.append(&mutation);
+        freshAnswers.append(result.value());
         answers.append(result.value());
     }
+    if (!fresh.isEmpty() && !record(fresh, freshAnswers, source, now))
+        return std::nullopt;
     return answers;
 }
 
@@ -296,13 +304,28 @@ Status MutationApplier::sendBack(const wire::Mutation &mutation, const wire::Mut
 Status MutationApplier::record(const wire::Mutation &mutation, const wire::MutationResult &result,
                                const MutationSource &source, const QDateTime &now)
 {
-    Result<CachedQuery> done = m_database.runCached(
-        u"INSERT INTO applied_mutations (id, user_name, device_id, entity, operation, entity_id, status, revision,"
-        " conflict_fields, code, message, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        { ServerDatabase::uuidValue(mutation.id), source.user, source.deviceId, mutation.entity, mutation.operation,
-          ServerDatabase::uuidValue(mutation.entityId), wire::mutationStatusKey(result.status), result.revision,
-          nonNull(result.conflictFields.join(u';')), nonNull(result.code), nonNull(result.message),
-          ServerDatabase::timestampValue(now) });
+    return record(QList<const wire::Mutation *> { &mutation }, { result }, source, now);
+}
+
+Status MutationApplier::record(const QList<const wire::Mutation *> &mutations, const QList<wire::MutationResult> &results,
+                               const MutationSource &source, const QDateTime &now)
+{
+    static const QStringList kColumns { u"id"_s,     u"user_name"_s,       u"device_id"_s, u"entity"_s,
+                                        u"operation"_s, u"entity_id"_s,    u"status"_s,    u"revision"_s,
+                                        u"conflict_fields"_s, u"code"_s, u"message"_s,   u"applied_at"_s };
+    QVariantList values;
+    values.reserve(mutations.size() * kColumns.size());
+    const QVariant at = ServerDatabase::timestampValue(now);
+    for (qsizetype i = 0; i < mutations.size(); ++i) {
+        const wire::Mutation &mutation = *mutations.at(i);
+        const wire::MutationResult &result = results.at(i);
+        values << ServerDatabase::uuidValue(mutation.id) << source.user << source.deviceId << mutation.entity
+               << mutation.operation << ServerDatabase::uuidValue(mutation.entityId)
+               << wire::mutationStatusKey(result.status) << result.revision << nonNull(result.conflictFields.join(u';'))
+               << nonNull(result.code) << nonNull(result.message) << at;
+    }
+    Result<CachedQuery> done
+        = m_database.runCached(DomainRows::insertSql(u"applied_mutations"_s, kColumns, mutations.size()), values);
     if (!done)
         return done.error();
     return {};

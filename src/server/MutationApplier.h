@@ -69,6 +69,9 @@ private:
     Result<std::optional<wire::MutationResult>> storedResult(const wire::Mutation &mutation, const MutationSource &source);
     Status record(const wire::Mutation &mutation, const wire::MutationResult &result, const MutationSource &source,
                   const QDateTime &now);
+    /// The answers of several mutations, in one statement.
+    Status record(const QList<const wire::Mutation *> &mutations, const QList<wire::MutationResult> &results,
+                  const MutationSource &source, const QDateTime &now);
     Status sendBack(const wire::Mutation &mutation, const wire::MutationResult &result);
     Result<wire::MutationResult> dispatch(const wire::Mutation &mutation, const MutationSource &source,
                                           const QDateTime &now);

@@ -3,10 +3,12 @@
 // (docs/BENCHMARKS.md, "Push throughput").
 //
 // Usage: bench_push --db postgresql://USER@HOST:PORT/DB [--clients 100] [--servers 2] [--seconds 20]
-//                   [--batch 1] [--customers 2000] [--postmaster-pid PID]
+//                   [--batch 1] [--rate 0] [--customers 2000] [--postmaster-pid PID]
 // The database is migrated, seeded with a small council (for contacts to name real customers) and
 // given one user per client; each client logs in as its own device, then keeps one push in flight:
-// a batch of new wrapped-up contacts, until time is up.
+// a batch of new wrapped-up contacts, until time is up. With --rate R each desk instead pushes R times
+// a second on a fixed schedule (an offered load, as desks really behave), and a push's latency counts
+// from when it was due, so a server that falls behind shows it.
 //
 // The machine is shared, so besides wall-clock figures it prints the CPU time spent per mutation by the
 // server processes, by this program (the desks) and, with --postmaster-pid (the first line of the
@@ -103,7 +105,7 @@ QString loadAverage()
 struct Client {
     QString token;
     QUuid customer;
-    QElapsedTimer sent;
+    qint64 dueNs = 0; // when the push in flight was due (or sent), on the run's clock
 };
 
 } // namespace
@@ -118,12 +120,14 @@ int main(int argc, char **argv)
     const QCommandLineOption serversOption(u"servers"_s, u"Server processes on the database."_s, u"N"_s, u"2"_s);
     const QCommandLineOption secondsOption(u"seconds"_s, u"How long to push."_s, u"S"_s, u"20"_s);
     const QCommandLineOption batchOption(u"batch"_s, u"Mutations per push."_s, u"N"_s, u"1"_s);
+    const QCommandLineOption rateOption(u"rate"_s, u"Pushes per second per desk on a schedule (0: back to back)."_s,
+                                        u"R"_s, u"0"_s);
     const QCommandLineOption customersOption(u"customers"_s, u"Council seeded first."_s, u"N"_s, u"2000"_s);
     const QCommandLineOption postmasterOption(u"postmaster-pid"_s,
                                               u"PostgreSQL's postmaster, to count its CPU time (same machine)."_s,
                                               u"PID"_s, u"0"_s);
-    parser.addOptions({ dbOption, clientsOption, serversOption, secondsOption, batchOption, customersOption,
-                        postmasterOption });
+    parser.addOptions({ dbOption, clientsOption, serversOption, secondsOption, batchOption, rateOption,
+                        customersOption, postmasterOption });
     parser.process(app);
     QTextStream out(stdout);
     const QString db = parser.value(dbOption);
@@ -132,6 +136,8 @@ int main(int argc, char **argv)
     const int seconds = parser.value(secondsOption).toInt();
     const int batch = parser.value(batchOption).toInt();
     const qint64 postmaster = parser.value(postmasterOption).toLongLong();
+    const double rate = parser.value(rateOption).toDouble();
+    const qint64 periodNs = rate > 0 ? qint64(1e9 / rate) : 0;
     if (db.isEmpty() || clients < 1 || servers < 1 || batch < 1) {
         out << parser.helpText();
         return 2;
@@ -212,7 +218,22 @@ int main(int argc, char **argv)
     qint64 failed = 0;
     bool running = true;
     QElapsedTimer clock;
-    std::function<void(int)> send = [&](int i) {
+    std::function<void(int)> send;
+    // The next push of desk i: at once, or at its next due time on the schedule.
+    const auto schedule = [&](int i) {
+        Client &desk = desks[std::size_t(i)];
+        if (periodNs == 0) {
+            desk.dueNs = clock.nsecsElapsed();
+            send(i);
+            return;
+        }
+        desk.dueNs += periodNs;
+        const qint64 waitMs = (desk.dueNs - clock.nsecsElapsed()) / 1'000'000;
+        QTimer::singleShot(int(std::max<qint64>(0, waitMs)), &app, [&send, i] { send(i); });
+    };
+    send = [&](int i) {
+        if (!running)
+            return;
         Client &desk = desks[std::size_t(i)];
         QList<wire::Mutation> mutations;
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -230,11 +251,10 @@ int main(int argc, char **argv)
             mutations.append({ QUuid::createUuid(), u"contact"_s, u"create"_s, contact.id, std::nullopt,
                                { { u"record"_s, DomainJson::fromContact(contact) } } });
         }
-        desk.sent.start();
         QNetworkReply *reply = post(urls.at(i % servers), u"/v1/sync/push"_s, wire::toJson(wire::PushRequest { mutations }),
                                     desk.token);
         QObject::connect(reply, &QNetworkReply::finished, reply, [&, i, reply] {
-            latenciesUs.push_back(desks[std::size_t(i)].sent.nsecsElapsed() / 1000);
+            latenciesUs.push_back((clock.nsecsElapsed() - desks[std::size_t(i)].dueNs) / 1000);
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (status == 200)
                 applied += batch;
@@ -242,7 +262,7 @@ int main(int argc, char **argv)
                 ++failed;
             reply->deleteLater();
             if (running)
-                send(i);
+                schedule(i);
         });
     };
     const auto serverTicks = [&serving] {
@@ -256,8 +276,11 @@ int main(int argc, char **argv)
     const qint64 benchBefore = cpuTicks(QCoreApplication::applicationPid());
     const qint64 postgresBefore = treeTicks(postmaster);
     clock.start();
-    for (int i = 0; i < clients; ++i)
-        send(i);
+    for (int i = 0; i < clients; ++i) {
+        // On a schedule, desks start spread over one period.
+        desks[std::size_t(i)].dueNs = periodNs * i / clients - periodNs;
+        schedule(i);
+    }
     QTimer::singleShot(seconds * 1000, &app, [&] { running = false; });
     QEventLoop drain;
     QTimer poll;
@@ -277,9 +300,12 @@ int main(int argc, char **argv)
         return latenciesUs.empty() ? 0.0 : double(latenciesUs[std::size_t(p * double(latenciesUs.size() - 1))]) / 1000.0;
     };
     out << "push: " << clients << " desks, " << servers << " server processes, " << batch << " mutation(s) per push, "
-        << db.section(u':', 0, 0) << Qt::endl;
+        << (rate > 0 ? u"%1 push(es)/s per desk (offered %2 mutations/s)"_s.arg(rate).arg(rate * clients * batch)
+                     : u"back to back"_s)
+        << ", " << db.section(u':', 0, 0) << Qt::endl;
     out << "mutations applied: " << applied << " in " << QString::number(elapsed, 'f', 1) << " s = "
-        << qint64(double(applied) / elapsed) << " mutations/s; failed pushes: " << failed << Qt::endl;
+        << qint64(double(applied) / elapsed) << " mutations/s (" << qint64(double(latenciesUs.size()) / elapsed)
+        << " pushes/s); failed pushes: " << failed << Qt::endl;
     out << "latency per push, ms: p50 " << QString::number(percentile(0.5), 'f', 1) << ", p90 "
         << QString::number(percentile(0.9), 'f', 1) << ", p99 " << QString::number(percentile(0.99), 'f', 1) << ", max "
         << QString::number(percentile(1.0), 'f', 1) << Qt::endl;

@@ -559,8 +559,10 @@ void CustomerEditModel::save()
     const bool move = !isNew && addressChanged();
     const QList<Part> parts = isNew ? QList<Part>() : changedParts(m_form, m_original);
     if (!isNew && !move && parts.isEmpty()) {
+        // Nothing to save: at most the address was retyped in another form ("pl1 2aa"); show it as stored.
+        setForm(m_original);
         setErrorText({});
-        emit saved(customerId()); // nothing to save
+        emit saved(customerId());
         return;
     }
     const Customer target = customerFromForm(m_loaded ? *m_loaded : Customer());

@@ -353,6 +353,21 @@ private slots:
         QVERIFY(UiTestCache::await(stalled).ok());
     }
 
+    void aRetypedPostcodeIsNoChange()
+    {
+        CustomerEditModel edit;
+        loadInto(edit, customerUuid(42));
+        edit.setPostcode(u"pl12aa"_s);
+        QVERIFY(edit.dirty());
+        QVERIFY(!edit.addressChanged());
+        QSignalSpy saved(&edit, &CustomerEditModel::saved);
+        edit.save();
+        QCOMPARE(saved.size(), 1);
+        QVERIFY(!edit.dirty());
+        QCOMPARE(edit.postcode(), u"PL1 2AA"_s);
+        QCOMPARE(outbox().size(), 0);
+    }
+
     void revertBringsBackTheLoadedValues()
     {
         CustomerEditModel edit;

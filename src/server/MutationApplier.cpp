@@ -619,10 +619,14 @@ Result<wire::MutationResult> MutationApplier::appendAudit(const wire::Mutation &
 Result<std::optional<QJsonObject>> MutationApplier::currentRecord(const QString &entity, const QUuid &id)
 {
     const bool customer = entity == u"customer"_s;
+    // The record is read to be merged and written back: on PostgreSQL its row is locked until the
+    // transaction ends, so an edit of it through another server waits and then merges onto this one's
+    // result instead of overwriting it (SQLite has one writer at a time).
     Result<CachedQuery> query = m_database.runCached(
-        u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(
+        u"SELECT %1 FROM %2 WHERE id = ?%3"_s.arg(
             DomainRows::selectList(customer ? DomainRows::customerColumns() : DomainRows::caseColumns()),
-            customer ? u"customers"_s : u"cases"_s),
+            customer ? u"customers"_s : u"cases"_s,
+            m_database.dialect() == SqlDialect::PostgreSql ? u" FOR UPDATE"_s : QString()),
         { ServerDatabase::uuidValue(id) });
     if (!query)
         return query.error();

@@ -15,7 +15,7 @@
 // cache nothing).
 //
 // Usage: bench_sync_apply [--customers N] [--page N] [--seed S] [--dir PATH] [--keep]
-// The full size (1M customers, about 5M contacts; an hour or more, 5 GiB of disk):
+// The full size (1M customers, about 5M contacts; about an hour on a busy machine, 4 GiB of disk):
 //   bench_sync_apply --customers 1000000 --dir /var/tmp
 
 #include "core/DomainJson.h"

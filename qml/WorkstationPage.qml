@@ -66,6 +66,8 @@ Item {
         target: editor
         function onSaved(customerId) {
             editDialog.close()
+            if (search.query.trim() !== "")
+                search.searchNow() // the result list shows the new name or address too
             root.openCustomer(customerId)
             root.session.sync.syncNow()
         }
@@ -136,6 +138,11 @@ Item {
                 }
             }
             Keys.onEscapePressed: if (depth > 1) pop()
+            // Pages switch at once: nothing slides while someone is on the phone.
+            pushEnter: Transition { }
+            pushExit: Transition { }
+            popEnter: Transition { }
+            popExit: Transition { }
         }
 
         SyncStatusBar {

@@ -83,35 +83,31 @@ Rectangle {
                 border.width: ListView.isCurrentItem && list.activeFocus ? 3 : 1
                 border.color: ListView.isCurrentItem && list.activeFocus ? Theme.text : Theme.border
                 Label { text: qsTr("%1 · noticed %2").arg(conflict.entityText).arg(conflict.createdAtText); color: Theme.secondaryText }
-                RowLayout {
+                // Two columns, one row each for who, what and the choice, so the sides line up.
+                GridLayout {
+                    id: sides
                     Layout.fillWidth: true
-                    spacing: Theme.padding
-                    ColumnLayout {
-                        Layout.fillWidth: true
-                        Layout.preferredWidth: 1
-                        Label { text: conflict.serverSideText; color: Theme.secondaryText; wrapMode: Text.WordWrap; Layout.fillWidth: true }
-                        Label { objectName: "serverValue"; text: conflict.serverValueText; font.pixelSize: Theme.headingSize; color: Theme.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
-                        FcButton {
-                            objectName: "keepServerButton"
-                            text: qsTr("Keep this one")
-                            Accessible.name: qsTr("Keep %1 for %2").arg(conflict.serverValueText).arg(conflict.fieldText)
-                            enabled: !root.conflicts.busy
-                            onClicked: root.conflicts.resolve(conflict.id, "server")
-                        }
+                    columns: 2
+                    columnSpacing: Theme.padding
+                    rowSpacing: 4
+                    readonly property real half: (width - columnSpacing) / 2
+                    Label { text: conflict.serverSideText; color: Theme.secondaryText; wrapMode: Text.WordWrap; Layout.preferredWidth: sides.half }
+                    Label { text: conflict.clientSideText; color: Theme.secondaryText; wrapMode: Text.WordWrap; Layout.preferredWidth: sides.half }
+                    Label { objectName: "serverValue"; text: conflict.serverValueText; font.pixelSize: Theme.headingSize; color: Theme.text; wrapMode: Text.WordWrap; Layout.preferredWidth: sides.half }
+                    Label { objectName: "clientValue"; text: conflict.clientValueText; font.pixelSize: Theme.headingSize; color: Theme.text; wrapMode: Text.WordWrap; Layout.preferredWidth: sides.half }
+                    FcButton {
+                        objectName: "keepServerButton"
+                        text: qsTr("Keep this one")
+                        Accessible.name: qsTr("Keep %1 for %2").arg(conflict.serverValueText).arg(conflict.fieldText)
+                        enabled: !root.conflicts.busy
+                        onClicked: root.conflicts.resolve(conflict.id, "server")
                     }
-                    Rectangle { width: 1; Layout.fillHeight: true; color: Theme.border }
-                    ColumnLayout {
-                        Layout.fillWidth: true
-                        Layout.preferredWidth: 1
-                        Label { text: conflict.clientSideText; color: Theme.secondaryText; wrapMode: Text.WordWrap; Layout.fillWidth: true }
-                        Label { objectName: "clientValue"; text: conflict.clientValueText; font.pixelSize: Theme.headingSize; color: Theme.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
-                        FcButton {
-                            objectName: "keepClientButton"
-                            text: qsTr("Keep this one")
-                            Accessible.name: qsTr("Keep %1 for %2").arg(conflict.clientValueText).arg(conflict.fieldText)
-                            enabled: !root.conflicts.busy
-                            onClicked: root.conflicts.resolve(conflict.id, "client")
-                        }
+                    FcButton {
+                        objectName: "keepClientButton"
+                        text: qsTr("Keep this one")
+                        Accessible.name: qsTr("Keep %1 for %2").arg(conflict.clientValueText).arg(conflict.fieldText)
+                        enabled: !root.conflicts.busy
+                        onClicked: root.conflicts.resolve(conflict.id, "client")
                     }
                 }
             }

@@ -90,6 +90,7 @@ Rectangle {
                     textRole: "title"
                     valueRole: "key"
                     currentIndex: root.optionIndex(root.contact.serviceOptions, root.contact.service)
+                    displayText: currentIndex < 0 ? qsTr("Choose a service…") : currentText
                     onActivated: root.contact.service = currentValue
                 }
                 Label { text: qsTr("Reason"); font.bold: true; color: Theme.text; visible: root.contact.reasonOptions.length > 0 }
@@ -102,6 +103,7 @@ Rectangle {
                     textRole: "title"
                     valueRole: "key"
                     currentIndex: root.optionIndex(root.contact.reasonOptions, root.contact.reason)
+                    displayText: currentIndex < 0 ? qsTr("Choose a reason…") : currentText
                     onActivated: root.contact.reason = currentValue
                 }
                 Label { text: qsTr("Outcome"); font.bold: true; color: Theme.text }
@@ -113,6 +115,7 @@ Rectangle {
                     textRole: "title"
                     valueRole: "key"
                     currentIndex: root.optionIndex(root.contact.outcomeOptions, root.contact.outcome)
+                    displayText: currentIndex < 0 ? qsTr("Choose how it ended…") : currentText
                     onActivated: root.contact.outcome = currentValue
                 }
                 Label { text: qsTr("Demand"); font.bold: true; color: Theme.text }
@@ -124,6 +127,7 @@ Rectangle {
                     textRole: "title"
                     valueRole: "key"
                     currentIndex: root.optionIndex(root.contact.demandOptions, root.contact.demand)
+                    displayText: currentIndex < 0 ? qsTr("Value or failure demand?") : currentText
                     onActivated: root.contact.demand = currentValue
                 }
                 Label { text: qsTr("Notes"); font.bold: true; color: Theme.text }

@@ -255,7 +255,7 @@ FocusScope {
                             color: Theme.text
                             text: dup.displayName + " (" + dup.reference + ")"
                                   + (dup.dateOfBirthText !== "" ? " · " + dup.dateOfBirthText : "")
-                                  + " · " + dup.address + "\n" + qsTr("Same %1").arg(dup.reasonText)
+                                  + " · " + dup.address + "\n" + dup.reasonText
                         }
                         FcButton {
                             text: qsTr("Open")

@@ -30,6 +30,7 @@ Button {
         elide: Text.ElideRight
     }
     background: Rectangle {
+        opacity: control.enabled ? 1 : 0.45
         implicitWidth: 88
         implicitHeight: Math.round(Theme.baseSize * 2.4)
         radius: Theme.radius

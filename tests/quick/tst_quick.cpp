@@ -47,6 +47,10 @@ public slots:
         engine->rootContext()->setContextProperty(u"testIds"_s, m_ids);
     }
 
+    // The cache's thread must stop while the application still runs: QUICK_TEST_MAIN destroys this
+    // object after the application, and a worker shut down then waits for ever on its last job.
+    void cleanupTestCase() { m_cache.reset(); }
+
 private:
     bool seed()
     {

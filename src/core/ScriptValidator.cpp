@@ -69,7 +69,6 @@ public:
         }
         const ScriptStep *start = script.step(script.start);
         m_start = start ? index(*start) : -1;
-        m_parent.assign(m_n, -1);
         m_reachable.assign(m_n, false);
         if (m_start < 0)
             return;
@@ -82,7 +81,6 @@ public:
             for (int j : m_successors[i]) {
                 if (!m_reachable[j]) {
                     m_reachable[j] = true;
-                    m_parent[j] = i;
                     queue.push_back(j);
                 }
             }
@@ -99,35 +97,37 @@ public:
     /// Whether every path from the start to `to` passes `through` (a step dominates itself).
     bool dominates(int through, int to) const { return m_dominators[to][through]; }
 
-    /// A shortest path from the start, by step ids; with `avoid`, one that never passes it.
-    QStringList pathTo(int to, int avoid = -1) const
+    /// A shortest path from the start, by step ids; empty when none reaches the step.
+    QStringList pathTo(int to) const { return pathAvoiding(to, std::vector<bool>(m_n, false)); }
+    /// A shortest path from the start that never passes the one step.
+    QStringList pathTo(int to, int avoid) const
     {
-        std::vector<int> parent;
-        const std::vector<int> *parents = &m_parent;
-        if (avoid >= 0) {
-            parent.assign(m_n, -2);
-            if (m_start != avoid) {
-                parent[m_start] = -1;
-                std::deque<int> queue { m_start };
-                while (!queue.empty()) {
-                    const int i = queue.front();
-                    queue.pop_front();
-                    for (int j : m_successors[i]) {
-                        if (j != avoid && parent[j] == -2) {
-                            parent[j] = i;
-                            queue.push_back(j);
-                        }
-                    }
+        std::vector<bool> avoided(m_n, false);
+        avoided[avoid] = true;
+        return pathAvoiding(to, avoided);
+    }
+    /// A shortest path from the start that passes none of the avoided steps; empty when there is none.
+    QStringList pathAvoiding(int to, const std::vector<bool> &avoided) const
+    {
+        if (m_start < 0 || avoided[m_start])
+            return {};
+        std::vector<int> parent(m_n, -2);
+        parent[m_start] = -1;
+        std::deque<int> queue { m_start };
+        while (!queue.empty()) {
+            const int i = queue.front();
+            queue.pop_front();
+            for (int j : m_successors[i]) {
+                if (!avoided[j] && parent[j] == -2) {
+                    parent[j] = i;
+                    queue.push_back(j);
                 }
             }
-            if (parent[to] == -2)
-                return {};
-            parents = &parent;
-        } else if (!m_reachable[to]) {
-            return {};
         }
+        if (parent[to] == -2)
+            return {};
         QStringList path;
-        for (int i = to; i >= 0; i = (*parents)[i])
+        for (int i = to; i >= 0; i = parent[i])
             path.prepend(m_script.steps.at(i).id);
         return path;
     }
@@ -219,7 +219,7 @@ private:
     int m_n;
     int m_start = -1;
     std::vector<std::vector<int>> m_successors, m_predecessors;
-    std::vector<int> m_parent, m_order;
+    std::vector<int> m_order; // breadth-first from the start
     std::vector<bool> m_reachable;
     std::vector<std::vector<bool>> m_dominators;
 };
@@ -369,14 +369,17 @@ private:
             needed = ScriptStepKind::Signpost;
         if (!needed)
             return;
-        for (int k = 0; k < m_graph.size(); ++k) {
-            if (m_graph.step(k).kind == *needed && m_graph.reachable(k) && m_graph.dominates(k, i))
-                return;
-        }
-        // A path that shows the gap: the shortest one avoiding every step of the needed kind.
+        // Every path must pass some step of the needed kind: look for one that passes none.
+        std::vector<bool> effects(m_graph.size(), false);
+        for (int k = 0; k < m_graph.size(); ++k)
+            effects[k] = m_graph.step(k).kind == *needed;
+        const QStringList gap = m_graph.pathAvoiding(i, effects);
+        if (gap.isEmpty())
+            return;
         add(u"script.effect_missing"_s, i,
             tr("Outcome '%1' is %2, but a path reaches it without a %3 step.")
-                .arg(step.id, outcomeKey(step.outcome), scriptStepKindKey(*needed)));
+                .arg(step.id, outcomeKey(step.outcome), scriptStepKindKey(*needed)),
+            gap);
     }
 
     void mismatch(int i, const QString &message)

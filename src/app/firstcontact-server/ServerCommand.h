@@ -31,5 +31,6 @@ int runUser(CommandContext &context);
 int runDevice(CommandContext &context);
 int runSeedDemo(CommandContext &context);
 int runImportCustomers(CommandContext &context);
+int runScripts(CommandContext &context);
 
 } // namespace fc::server::cli

@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     { "seed-demo", "Generate the demo council into the database (--customers N --seed S)", &runSeedDemo },
     { "import-customers", "Load customers from a legacy CRM's CSV export (FILE.csv [--report PATH])",
       &runImportCustomers },
+    { "scripts", "Check scripted resolution flows: validate FILE|DIR [--knowledge DIR]", &runScripts },
 };
 
 QString commandList()
@@ -55,7 +56,7 @@ int main(int argc, char *argv[])
                                       QStringLiteral("Database: postgresql://USER@HOST/DB or sqlite:PATH."),
                                       QStringLiteral("URL"));
     parser.addOption(dbOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("migrate | serve | user | device | seed-demo | import-customers"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("migrate | serve | user | device | seed-demo | import-customers | scripts"));
 
     if (!parser.parse(QCoreApplication::arguments())) {
         err << parser.errorText() << Qt::endl;

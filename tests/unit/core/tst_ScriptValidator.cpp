@@ -270,6 +270,14 @@ private slots:
                                               {"id": "raise", "kind": "create_case", "requestType": "missed_bin", "summary": "s", "next": "raised"},
                                               {"id": "raised", "kind": "outcome", "outcome": "request_raised", "text": "."})");
         QCOMPARE(problemsOf(json), QStringList { u"script.effect_missing@raised"_s });
+        QCOMPARE(ScriptValidator().validate(json).first().path, QStringList({ u"ask"_s, u"raised"_s })); // the gap
+        // Two branches, each raising its own request, meeting at one outcome: every path raises one.
+        const QByteArray converging = scriptWith(R"({"id": "ask", "kind": "choice", "prompt": "?", "options": [
+                                                  {"value": "a", "label": "A", "next": "raise_a"}, {"value": "b", "label": "B", "next": "raise_b"}]},
+                                              {"id": "raise_a", "kind": "create_case", "requestType": "missed_bin", "summary": "s", "next": "raised"},
+                                              {"id": "raise_b", "kind": "create_case", "requestType": "bulky_waste", "summary": "s", "next": "raised"},
+                                              {"id": "raised", "kind": "outcome", "outcome": "request_raised", "text": "."})");
+        QCOMPARE(problemsOf(converging), QStringList());
         QCOMPARE(problemsOf(scriptWith(R"({"id": "ask", "kind": "outcome", "outcome": "signposted", "text": "."})")),
                  QStringList { u"script.effect_missing@ask"_s });
     }

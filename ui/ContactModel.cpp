@@ -280,6 +280,50 @@ Contact ContactModel::draft() const
     return c;
 }
 
+void ContactModel::applyScript(const Script &script, const ScriptResult &result)
+{
+    if (!m_active)
+        return;
+    m_contact.scriptId = result.scriptId;
+    m_contact.scriptVersion = result.scriptVersion;
+    m_contact.answers = result.answers;
+    m_scriptTitle = script.title;
+    m_scriptCases.clear();
+    for (const ScriptCaseDraft &draft : result.cases) {
+        Case c;
+        c.id = QUuid::createUuid();
+        c.service = draft.service;
+        c.requestType = draft.requestType;
+        c.priority = draft.priority;
+        c.team = draft.team;
+        c.summary = draft.summary;
+        c.promisedBy = draft.promisedBy;
+        m_scriptCases.append(c);
+    }
+    setService(script.service);
+    if (m_catalogue.requestType(script.service, script.reason))
+        setReason(script.reason);
+    setOutcome(outcomeKey(result.outcome));
+    if (!result.signposts.isEmpty())
+        setSignpostedTo(result.signposts.first());
+    if (!result.transferTo.isEmpty())
+        setTransferredTo(result.transferTo);
+    emit scriptChanged();
+    recheck();
+}
+
+void ContactModel::clearScript()
+{
+    if (m_contact.scriptId.isEmpty())
+        return;
+    m_contact.scriptId.clear();
+    m_contact.scriptVersion = 0;
+    m_contact.answers = QJsonObject();
+    m_scriptTitle.clear();
+    m_scriptCases.clear();
+    emit scriptChanged();
+}
+
 void ContactModel::wrapUp()
 {
     if (m_busy)
@@ -300,8 +344,13 @@ void ContactModel::wrapUp()
     const QString user = m_user;
     setErrorText({});
     setBusy(true);
-    QFuture<Status> future = m_worker->run([contact, user, now](QSqlDatabase &db) -> Status {
-        return LocalChanges(db, user, [now] { return now; }).recordContact(contact);
+    const QList<Case> raised = m_scriptCases;
+    QFuture<Status> future = m_worker->run([contact, raised, user, now](QSqlDatabase &db) -> Status {
+        LocalChanges changes(db, user, [now] { return now; });
+        if (contact.scriptId.isEmpty())
+            return changes.recordContact(contact);
+        Result<QList<Case>> recorded = changes.recordScriptedContact(contact, raised, now);
+        return recorded ? Status() : Status(recorded.error());
     });
     whenFinished(this, future, [this, contact](const Status &answer) {
         setBusy(false);
@@ -318,6 +367,9 @@ void ContactModel::wrapUp()
         m_contact = Contact();
         m_outcome.clear();
         m_demand.clear();
+        m_scriptTitle.clear();
+        m_scriptCases.clear();
+        emit scriptChanged();
         emit activeChanged();
         emit customerIdChanged();
         emit serviceChanged();

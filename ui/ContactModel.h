@@ -3,7 +3,9 @@
 // The contact under way on this desk: started when a call, visit or message begins, wrapped up with its
 // outcome and demand type before the next one, and linked to a customer later if it began anonymous.
 
+#include "core/Case.h"
 #include "core/Contact.h"
+#include "core/ScriptRun.h"
 #include "core/Result.h"
 #include "core/ServiceCatalogue.h"
 #include "storage/CacheWorker.h"
@@ -64,6 +66,9 @@ class ContactModel : public QObject {
     Q_PROPERTY(bool discardAllowed READ discardAllowed CONSTANT)
     Q_PROPERTY(QString lastContactId READ lastContactId NOTIFY lastContactChanged)
     Q_PROPERTY(bool lastContactAnonymous READ lastContactAnonymous NOTIFY lastContactChanged)
+    Q_PROPERTY(bool scripted READ scripted NOTIFY scriptChanged)
+    Q_PROPERTY(QString scriptTitle READ scriptTitle NOTIFY scriptChanged)
+    Q_PROPERTY(int scriptCaseCount READ scriptCaseCount NOTIFY scriptChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
@@ -92,7 +97,15 @@ public:
     /// a link is on its way.
     Q_INVOKABLE void linkCustomer(const QString &customerId);
     /// Records the contact (see the class comment). Refused with `errorText` while `canWrapUp` is false.
+    /// A contact that ran a script is recorded with LocalChanges::recordScriptedContact: the requests
+    /// the script raised are created with it, in one transaction.
     Q_INVOKABLE void wrapUp();
+    /// A finished script run for the contact under way: its service, reason, outcome, signpost and
+    /// transfer fill the wrap-up (the agent may still change them), and its script id, version and
+    /// answers and the requests it raises are recorded with the contact. Ignored with no contact.
+    void applyScript(const Script &script, const ScriptResult &result);
+    /// Forgets an applied script (the agent ran another, or none).
+    Q_INVOKABLE void clearScript();
 
     bool active() const { return m_active; }
     QString contactId() const;
@@ -138,6 +151,11 @@ public:
     bool discardAllowed() const { return false; }
     QString lastContactId() const;
     bool lastContactAnonymous() const { return m_lastAnonymous; }
+    bool scripted() const { return !m_contact.scriptId.isEmpty(); }
+    QString scriptTitle() const { return m_scriptTitle; }
+    int scriptCaseCount() const { return int(m_scriptCases.size()); }
+    /// The requests the applied script will raise at wrap-up.
+    const QList<Case> &scriptCases() const { return m_scriptCases; }
     bool busy() const { return m_busy; }
     QString errorText() const { return m_errorText; }
 
@@ -164,6 +182,7 @@ signals:
     void transferredToChanged();
     void checksChanged();
     void lastContactChanged();
+    void scriptChanged();
     void busyChanged();
     void errorTextChanged();
     /// The contact was recorded (in the cache and its outbox).
@@ -191,6 +210,8 @@ private:
     QString m_outcome; // key, empty until chosen
     QString m_demand; // key, empty until chosen
     QVariantMap m_wrapUpErrors;
+    QString m_scriptTitle;
+    QList<Case> m_scriptCases; // raised at wrap-up, with the contact
     QTimer m_ticker;
     QUuid m_lastContactId;
     bool m_lastAnonymous = false;

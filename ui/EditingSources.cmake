@@ -4,6 +4,8 @@ list(APPEND FC_UI_SOURCES
     CustomerEditModel.h CustomerEditModel.cpp
     # --- the contact under way, wrap-up, linking anonymous contacts
     ContactModel.h ContactModel.cpp
+    # --- scripted resolution flows beside the customer view (issue 7)
+    ScriptRunnerModel.h ScriptRunnerModel.cpp
     # --- screen-pop: one instance per desk user, the caller looked up
     ScreenPopServer.h ScreenPopServer.cpp
     ScreenPopModel.h ScreenPopModel.cpp

@@ -378,6 +378,10 @@ public:
                     step.promiseWorkingDays = int(p.integer(u"workingDays"_s, 0, 0, 250));
                 if (p.has(u"acknowledgeWorkingDays"_s))
                     step.acknowledgeWorkingDays = int(p.integer(u"acknowledgeWorkingDays"_s, 0, 0, 250));
+                step.promiseOnAnswer = p.string(u"onAnswer"_s, kMaxKey);
+                if (!step.promiseOnAnswer.isEmpty() && step.promiseWorkingDays)
+                    add(u"script.bad_field"_s, step.id,
+                        tr("Step '%1' promises both by working days and on a chosen day: keep one.").arg(step.id));
                 check(p, step.id);
             }
             const QJsonObject fields = r.object(u"fields"_s);

@@ -96,6 +96,7 @@ struct ScriptStep {
     QString service, requestType, summary;
     CasePriority priority = CasePriority::Normal;
     std::optional<int> promiseWorkingDays, acknowledgeWorkingDays;
+    QString promiseOnAnswer; // a date input's step: the request is promised for the day chosen there
     QList<ScriptField> fields;
     // appointment
     QString appointmentType, title;

@@ -350,7 +350,12 @@ Result<ScriptResult> ScriptRun::result() const
             if (!type)
                 return broken(tr("Step '%1' raises a request type the catalogue does not have.").arg(id));
             draft.team = type->owningTeam;
-            draft.promisedBy = promise(step.promiseWorkingDays.value_or(type->promiseWorkingDays));
+            const QDate chosen = QDate::fromString(answer(step.promiseOnAnswer).toString(), Qt::ISODate);
+            if (!step.promiseOnAnswer.isEmpty() && chosen.isValid())
+                draft.promisedBy = m_context.calendar ? m_context.calendar->endOfWorkingDay(chosen)
+                                                      : QDateTime(chosen, QTime(17, 0), QTimeZone::utc());
+            else
+                draft.promisedBy = promise(step.promiseWorkingDays.value_or(type->promiseWorkingDays));
             if (step.acknowledgeWorkingDays)
                 draft.acknowledgeBy = promise(*step.acknowledgeWorkingDays);
             result.cases.append(draft);

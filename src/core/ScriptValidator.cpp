@@ -344,6 +344,11 @@ private:
             if (!m_references.catalogue.requestType(service, step.requestType))
                 add(u"script.unknown_reference"_s, i,
                     tr("Step '%1' raises '%2' in '%3', which the service catalogue does not have.").arg(step.id, step.requestType, service));
+            if (!step.promiseOnAnswer.isEmpty()) {
+                const ScriptStep *source = answerRead(i, step.promiseOnAnswer, true);
+                if (source && answerTypeOf(*source) != AnswerType::Date)
+                    mismatch(i, tr("the promise is on the answer to '%1', which is not a date.").arg(step.promiseOnAnswer));
+            }
             break;
         }
         case ScriptStepKind::Condition:

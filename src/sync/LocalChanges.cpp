@@ -22,6 +22,19 @@ namespace fc {
 
 namespace {
 
+/// The transaction of one change: its own CacheTransaction, or none when the caller already holds one
+/// and saves several changes as one (recordScriptedContact), committing or rolling back all of them.
+class ChangeTransaction {
+public:
+    explicit ChangeTransaction(QSqlDatabase db) : m_joined(cacheInTransaction(db)), m_own(db) { }
+    Status begin() { return m_joined ? Status() : m_own.begin(); }
+    Status commit() { return m_joined ? Status() : m_own.commit(); }
+
+private:
+    bool m_joined;
+    CacheTransaction m_own;
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("fc::LocalChanges", text);
@@ -156,7 +169,7 @@ Result<Customer> LocalChanges::createCustomer(Customer draft, const QDateTime &n
     if (!customer)
         return customer.error();
 
-    CacheTransaction transaction(m_db);
+    ChangeTransaction transaction(m_db);
     if (Status begun = transaction.begin(); !begun)
         return begun.error();
     CustomerStore customers(m_db);
@@ -201,7 +214,7 @@ Result<Customer> LocalChanges::saveCustomerEdit(const Customer &current, const Q
 
 Result<Customer> LocalChanges::updateCustomer(const Customer &edited, const QDateTime &now)
 {
-    CacheTransaction transaction(m_db);
+    ChangeTransaction transaction(m_db);
     if (Status begun = transaction.begin(); !begun)
         return begun.error();
     Result<std::optional<Customer>> current = CustomerStore(m_db).byId(edited.id);
@@ -226,7 +239,7 @@ Result<Customer> LocalChanges::moveAddress(const QUuid &customerId, const Postal
     PostalAddress moved = address;
     moved.postcode = postcode->canonical();
 
-    CacheTransaction transaction(m_db);
+    ChangeTransaction transaction(m_db);
     if (Status begun = transaction.begin(); !begun)
         return begun.error();
     Result<std::optional<Customer>> current = CustomerStore(m_db).byId(customerId);
@@ -261,7 +274,7 @@ Result<Case> LocalChanges::createCase(Case draft, const QDateTime &now)
     if (!serviceCase)
         return serviceCase.error();
 
-    CacheTransaction transaction(m_db);
+    ChangeTransaction transaction(m_db);
     if (Status begun = transaction.begin(); !begun)
         return begun.error();
     CaseStore cases(m_db);
@@ -287,7 +300,7 @@ Result<Case> LocalChanges::createCase(Case draft, const QDateTime &now)
 
 Result<Case> LocalChanges::updateCase(const Case &edited, const QDateTime &now)
 {
-    CacheTransaction transaction(m_db);
+    ChangeTransaction transaction(m_db);
     if (Status begun = transaction.begin(); !begun)
         return begun.error();
     CaseStore cases(m_db);
@@ -333,7 +346,7 @@ Status LocalChanges::recordContact(const Contact &contact)
         return checked.error();
     const Contact &c = checked.value();
 
-    CacheTransaction transaction(m_db);
+    ChangeTransaction transaction(m_db);
     if (Status begun = transaction.begin(); !begun)
         return begun;
     if (!c.customerId.isNull()) {
@@ -362,9 +375,31 @@ Status LocalChanges::recordContact(const Contact &contact)
     return transaction.commit();
 }
 
-Status LocalChanges::linkContact(const QUuid &contactId, const QUuid &customerId)
+Result<QList<Case>> LocalChanges::recordScriptedContact(Contact contact, const QList<Case> &raised, const QDateTime &now)
 {
     CacheTransaction transaction(m_db);
+    if (Status begun = transaction.begin(); !begun)
+        return begun.error();
+    QList<Case> made;
+    for (Case draft : raised) {
+        draft.customerId = contact.customerId;
+        draft.raisingContactId = contact.id;
+        Result<Case> created = createCase(draft, now);
+        if (!created)
+            return created.error();
+        contact.linkedCaseIds.append(created->id);
+        made.append(created.value());
+    }
+    if (Status recorded = recordContact(contact); !recorded)
+        return recorded.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return made;
+}
+
+Status LocalChanges::linkContact(const QUuid &contactId, const QUuid &customerId)
+{
+    ChangeTransaction transaction(m_db);
     if (Status begun = transaction.begin(); !begun)
         return begun;
     ContactStore contacts(m_db);
@@ -410,7 +445,7 @@ Status LocalChanges::recordAudit(const QString &action, const QString &entity, c
         { u"entity_id"_s, JsonReader::uuidText(entityId) },
         { u"detail"_s, detail },
     };
-    CacheTransaction transaction(m_db);
+    ChangeTransaction transaction(m_db);
     if (Status begun = transaction.begin(); !begun)
         return begun;
     // The event's own id: the server keeps each event once, however often it is pushed.
@@ -477,7 +512,7 @@ Status LocalChanges::resolveConflict(const QUuid &conflictId, const QString &cho
         return makeError(u"local.invalid"_s, tr("Choosing a new value needs the value."));
     const QDateTime now = currentTime();
 
-    CacheTransaction transaction(m_db);
+    ChangeTransaction transaction(m_db);
     if (Status begun = transaction.begin(); !begun)
         return begun;
     ConflictStore conflicts(m_db);

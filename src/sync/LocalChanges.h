@@ -63,6 +63,10 @@ public:
     /// A wrapped-up contact (append-only from here), its linked cases, and its customer's last contact
     /// time moved forward. Queues contact.create with the record.
     Status recordContact(const Contact &contact);
+    /// A contact that ran a script, with the requests it raised: each case created for the contact's
+    /// customer with the contact as its raiser, then the contact recorded with them linked, all in one
+    /// transaction (case.create for each, then contact.create). Returns the cases as saved.
+    Result<QList<Case>> recordScriptedContact(Contact contact, const QList<Case> &raised, const QDateTime &now);
     /// Links an anonymous, recorded contact to a customer, once. Queues contact.link.
     Status linkContact(const QUuid &contactId, const QUuid &customerId);
     /// Queues audit.append ("view" when a person opens a customer record); the cache keeps nothing else.

@@ -282,6 +282,21 @@ private slots:
                  QStringList { u"script.effect_missing@ask"_s });
     }
 
+    void aPromiseOnAChosenDayNeedsADateGivenBeforeIt()
+    {
+        const QByteArray onText = scriptWith(R"({"id": "ask", "kind": "question", "prompt": "When?", "next": "raise"},
+                                              {"id": "raise", "kind": "create_case", "requestType": "bulky_waste", "summary": "s",
+                                               "promise": {"onAnswer": "ask"}, "next": "raised"},
+                                              {"id": "raised", "kind": "outcome", "outcome": "request_raised", "text": "."})");
+        QCOMPARE(problemsOf(onText), QStringList { u"script.type_mismatch@raise"_s });
+        const QByteArray both = scriptWith(R"({"id": "ask", "kind": "input", "prompt": "When?", "input": {"type": "date"}, "next": "raise"},
+                                              {"id": "raise", "kind": "create_case", "requestType": "bulky_waste", "summary": "s",
+                                               "promise": {"onAnswer": "ask", "workingDays": 3}, "next": "raised"},
+                                              {"id": "raised", "kind": "outcome", "outcome": "request_raised", "text": "."})");
+        QCOMPARE(problemsOf(both), QStringList { u"script.bad_field@raise"_s });
+        QCOMPARE(problemsOf(QByteArray(both).replace(", \"workingDays\": 3", "")), QStringList());
+    }
+
     void referencesOutsideTheScriptAreChecked()
     {
         ScriptReferences references;

@@ -60,6 +60,15 @@ Rectangle {
                 text: qsTr("%1, started %2").arg(root.contact.channelText).arg(root.contact.startedAtText)
             }
             Label {
+                objectName: "contactScript"
+                Layout.fillWidth: true
+                visible: root.contact.active && root.contact.scripted
+                wrapMode: Text.WordWrap
+                color: Theme.text
+                text: qsTr("Script: %1").arg(root.contact.scriptTitle)
+                      + (root.contact.scriptCaseCount > 0 ? "\n" + qsTr("Raises %n request(s) at wrap-up", "", root.contact.scriptCaseCount) : "")
+            }
+            Label {
                 objectName: "contactCustomer"
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap

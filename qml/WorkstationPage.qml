@@ -13,11 +13,14 @@ Item {
     required property ScreenPopModel screenPop
     readonly property bool contactActive: contact.active
     readonly property alias searchField: searchPane.searchField
+    // While a script runs the search pane makes room for it; Ctrl+K or F3 brings it back.
+    property bool searchShown: true
 
     CustomerSearchModel { id: search; cacheWorker: root.session.cacheWorker }
     CustomerViewModel { id: customer; cacheWorker: root.session.cacheWorker; user: root.session.userName }
     CustomerEditModel { id: editor; cacheWorker: root.session.cacheWorker; user: root.session.userName }
     ContactModel { id: contact; cacheWorker: root.session.cacheWorker; user: root.session.userName }
+    ScriptRunnerModel { id: runner; cacheWorker: root.session.cacheWorker; contact: contact }
 
     function openCustomer(id) {
         if (id === "")
@@ -28,6 +31,7 @@ Item {
     }
     function focusSearch() {
         stack.pop(null)
+        root.searchShown = true
         searchPane.focusSearch()
     }
     function editDetails() {
@@ -74,20 +78,34 @@ Item {
     }
     Connections {
         target: contact
+        // Each contact offers the scripts as the desk now has them (a sync may have brought new versions).
+        function onActiveChanged() {
+            if (contact.active && !runner.running)
+                runner.reload()
+        }
         function onWrappedUp(contactId) {
+            if (runner.running)
+                runner.cancel() // its end is recorded with the contact
             customer.reload()
             root.session.sync.syncNow()
         }
     }
+    Connections {
+        target: runner
+        function onCompleted() { contactPanel.forceActiveFocus() }
+        function onRunChanged() { root.searchShown = !runner.running }
+    }
     // A finished sync may have brought newer copies of what is on screen.
     readonly property string lastSync: root.session.sync.lastSyncText
     onLastSyncChanged: if (customer.hasCustomer && !editDialog.visible) customer.reload()
+
 
     Shortcut { sequences: ["Ctrl+K", "F3"]; onActivated: root.focusSearch() }
     Shortcut { sequence: "Ctrl+E"; enabled: customer.hasCustomer; onActivated: root.editDetails() }
     Shortcut { sequence: "Ctrl+Shift+C"; enabled: !contact.active; onActivated: root.startContact("phone") }
     Shortcut { sequence: "Ctrl+Shift+F"; enabled: !contact.active; onActivated: root.startContact("face_to_face") }
     Shortcut { sequence: "Ctrl+L"; onActivated: root.session.lockNow() }
+    Shortcut { sequence: "Ctrl+Shift+S"; enabled: contact.active; onActivated: scriptPane.focusFirst() }
     Shortcut { sequence: "F5"; onActivated: root.session.sync.syncNow() }
     Shortcut { sequence: "Ctrl+Shift+K"; onActivated: stack.push(conflictsPage) }
 
@@ -113,6 +131,7 @@ Item {
 
                 SearchPane {
                     id: searchPane
+                    visible: root.searchShown
                     SplitView.preferredWidth: Math.max(Theme.baseSize * 26, root.width * 0.28)
                     SplitView.minimumWidth: Theme.baseSize * 18
                     search: search
@@ -127,6 +146,14 @@ Item {
                     onEditRequested: root.editDetails()
                     onOpenCustomerRequested: function(id) { root.openCustomer(id) }
                     onStartContactRequested: root.startContact("phone")
+                }
+                ScriptRunnerPane {
+                    id: scriptPane
+                    objectName: "scriptPane"
+                    visible: contact.active
+                    SplitView.preferredWidth: Math.max(Theme.baseSize * 28, root.width * 0.3)
+                    SplitView.minimumWidth: Theme.baseSize * 22
+                    runner: runner
                 }
                 ContactPanel {
                     id: contactPanel

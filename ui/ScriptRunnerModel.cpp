@@ -316,8 +316,16 @@ void ScriptRunnerModel::cancel()
 void ScriptRunnerModel::openArticle(const QString &articleId)
 {
     const KnowledgeArticle *found = m_knowledge.article(articleId);
-    m_article = found ? QVariantMap { { u"id"_s, found->id }, { u"title"_s, found->title }, { u"body"_s, found->body } }
-                      : QVariantMap();
+    if (!found) {
+        m_article.clear();
+        emit articleChanged();
+        return;
+    }
+    // The panel shows the title above the body: a body that opens with the same heading drops it.
+    QString body = found->body;
+    if (body.startsWith(u"# "_s) && body.section(u'\n', 0, 0).mid(2).trimmed() == found->title)
+        body = body.section(u'\n', 1).trimmed();
+    m_article = QVariantMap { { u"id"_s, found->id }, { u"title"_s, found->title }, { u"body"_s, body } };
     emit articleChanged();
 }
 

@@ -59,6 +59,25 @@ Rectangle {
                 visible: root.contact.active
                 text: qsTr("%1, started %2").arg(root.contact.channelText).arg(root.contact.startedAtText)
             }
+            Rectangle {
+                objectName: "repeatWarning"
+                Layout.fillWidth: true
+                visible: root.contact.active && root.contact.repeatText !== ""
+                implicitHeight: repeatLabel.implicitHeight + Theme.spacing * 2
+                color: Theme.warning
+                border.color: Theme.warningBorder
+                radius: Theme.radius
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: root.contact.repeatText
+                Label {
+                    id: repeatLabel
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    text: root.contact.repeatText
+                    wrapMode: Text.WordWrap
+                    color: Theme.text
+                }
+            }
             Label {
                 objectName: "contactScript"
                 Layout.fillWidth: true

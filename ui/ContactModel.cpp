@@ -1,5 +1,8 @@
 #include "ui/ContactModel.h"
 
+#include "core/FirstContactResolution.h"
+#include "storage/CaseStore.h"
+#include "storage/ContactStore.h"
 #include "sync/LocalChanges.h"
 #include "ui/DisplayText.h"
 #include "ui/WhenFinished.h"
@@ -84,6 +87,9 @@ bool ContactModel::start(const QString &channel, const QString &customerId)
     m_contact.startedAt = m_now().toUTC();
     m_outcome.clear();
     m_demand.clear();
+    m_demandSuggested = false;
+    m_repeatText.clear();
+    emit repeatChanged();
     m_active = true;
     setErrorText({});
     m_ticker.start();
@@ -172,6 +178,74 @@ void ContactModel::setService(const QString &service)
         emit reasonChanged();
     }
     recheck();
+    checkRepeat();
+}
+
+void ContactModel::checkRepeat()
+{
+    const quint64 generation = ++m_repeatGeneration;
+    const QUuid customerId = m_contact.customerId;
+    const QString service = m_contact.service;
+    if (!m_active || !m_worker || customerId.isNull() || service.isEmpty()) {
+        setRepeat({}, {});
+        return;
+    }
+    const QDateTime now = m_now().toUTC();
+    QFuture<Result<std::optional<RepeatContactMatch>>> future = m_worker->run(
+        [customerId, service, now, excluded = m_contact.id](QSqlDatabase &db) -> Result<std::optional<RepeatContactMatch>> {
+            Result<QList<Contact>> history = ContactStore(db).forCustomer(customerId, 200);
+            if (!history)
+                return history.error();
+            Result<QList<Case>> open = CaseStore(db).openForCustomer(customerId);
+            if (!open)
+                return open.error();
+            static const std::optional<WorkingCalendar> calendar = [] {
+                Result<WorkingCalendar> c = WorkingCalendar::forJurisdiction(Jurisdiction::EnglandAndWales);
+                return c ? std::optional<WorkingCalendar>(c.value()) : std::nullopt;
+            }();
+            QList<Contact> earlier;
+            for (const Contact &c : history.value()) {
+                if (c.id != excluded)
+                    earlier.append(c);
+            }
+            return findRepeatContact(earlier, open.value(), service, now, calendar ? &*calendar : nullptr);
+        });
+    whenFinished(this, future, [this, generation](const Result<std::optional<RepeatContactMatch>> &answer) {
+        if (generation != m_repeatGeneration || !m_active)
+            return;
+        if (!answer || !answer.value()) {
+            setRepeat({}, {}); // a failed look-up warns of nothing; wrap-up still asks for the demand
+            return;
+        }
+        const RepeatContactMatch &match = *answer.value();
+        const Service *service = m_catalogue.service(m_contact.service);
+        const QString ended = match.previous.outcome ? outcomeDisplayName(*match.previous.outcome) : QString();
+        // Worded without a count of days, so it reads right in every language without plural forms.
+        setRepeat(tr("Repeat contact: about %1 again. Last contact %2 by %3 (%4), within the repeat window. "
+                     "Possibly failure demand: %5. Confirm or change it under Demand.")
+                      .arg(service ? service->displayName : m_contact.service, ukDateTimeText(match.previous.startedAt),
+                           channelDisplayName(match.previous.channel).toLower(), ended.toLower(),
+                           failureKindDisplayName(match.suggestedKind).toLower()),
+                  failureKindKey(match.suggestedKind));
+    });
+}
+
+void ContactModel::setRepeat(const QString &text, const QString &suggestedDemand)
+{
+    if (m_repeatText != text) {
+        m_repeatText = text;
+        emit repeatChanged();
+    }
+    // The suggestion fills an empty demand, or replaces an earlier suggestion; never the agent's choice.
+    if (m_demand.isEmpty() || m_demandSuggested) {
+        const bool suggest = !suggestedDemand.isEmpty();
+        if (m_demand != suggestedDemand || m_demandSuggested != suggest) {
+            m_demand = suggestedDemand;
+            m_demandSuggested = suggest;
+            emit demandChanged();
+            recheck();
+        }
+    }
 }
 
 void ContactModel::setReason(const QString &reason)
@@ -205,9 +279,11 @@ void ContactModel::setOutcome(const QString &outcome)
 
 void ContactModel::setDemand(const QString &demand)
 {
-    if (m_demand == demand)
+    // Choosing, even the suggested value again, is the agent's confirmation.
+    if (m_demand == demand && !m_demandSuggested)
         return;
     m_demand = demand;
+    m_demandSuggested = false;
     emit demandChanged();
     recheck();
 }
@@ -235,6 +311,8 @@ void ContactModel::recheck()
             errors.insert(u"outcome"_s, tr("Choose how the contact ended."));
         if (!demandFromKey(m_demand))
             errors.insert(u"demand"_s, tr("Choose whether this was value demand or failure demand, and which kind."));
+        else if (m_demandSuggested)
+            errors.insert(u"demand"_s, tr("This looks like a repeat contact: confirm the demand type, or change it."));
         if (outcome == Outcome::Signposted && m_contact.signpostedTo.trimmed().isEmpty())
             errors.insert(u"signpostedTo"_s, tr("Say where the customer was signposted to."));
         if (outcome == Outcome::Transferred && m_contact.transferredTo.trimmed().isEmpty())
@@ -367,6 +445,9 @@ void ContactModel::wrapUp()
         m_contact = Contact();
         m_outcome.clear();
         m_demand.clear();
+        m_demandSuggested = false;
+        m_repeatText.clear();
+        emit repeatChanged();
         m_scriptTitle.clear();
         m_scriptCases.clear();
         emit scriptChanged();
@@ -399,6 +480,7 @@ void ContactModel::linkCustomer(const QString &customerId)
         m_contact.customerId = customer;
         setErrorText({});
         emit customerIdChanged();
+        checkRepeat();
         return;
     }
     if (m_busy)

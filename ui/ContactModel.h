@@ -66,6 +66,8 @@ class ContactModel : public QObject {
     Q_PROPERTY(bool discardAllowed READ discardAllowed CONSTANT)
     Q_PROPERTY(QString lastContactId READ lastContactId NOTIFY lastContactChanged)
     Q_PROPERTY(bool lastContactAnonymous READ lastContactAnonymous NOTIFY lastContactChanged)
+    Q_PROPERTY(QString repeatText READ repeatText NOTIFY repeatChanged)
+    Q_PROPERTY(bool demandConfirmed READ demandConfirmed NOTIFY demandChanged)
     Q_PROPERTY(bool scripted READ scripted NOTIFY scriptChanged)
     Q_PROPERTY(QString scriptTitle READ scriptTitle NOTIFY scriptChanged)
     Q_PROPERTY(int scriptCaseCount READ scriptCaseCount NOTIFY scriptChanged)
@@ -151,6 +153,13 @@ public:
     bool discardAllowed() const { return false; }
     QString lastContactId() const;
     bool lastContactAnonymous() const { return m_lastAnonymous; }
+    /// Set while the contact is about a customer who contacted us about the same service within the
+    /// repeat window (docs/METRICS.md): who, when, how and what it ended in. The demand is then
+    /// pre-filled as failure demand (chasing progress while a request is open, else not resolved last
+    /// time) and wrap-up waits until the agent confirms or changes it.
+    QString repeatText() const { return m_repeatText; }
+    /// False while the demand shown is the repeat check's suggestion, not yet the agent's choice.
+    bool demandConfirmed() const { return !m_demandSuggested; }
     bool scripted() const { return !m_contact.scriptId.isEmpty(); }
     QString scriptTitle() const { return m_scriptTitle; }
     int scriptCaseCount() const { return int(m_scriptCases.size()); }
@@ -183,6 +192,7 @@ signals:
     void checksChanged();
     void lastContactChanged();
     void scriptChanged();
+    void repeatChanged();
     void busyChanged();
     void errorTextChanged();
     /// The contact was recorded (in the cache and its outbox).
@@ -196,6 +206,9 @@ signals:
 
 private:
     void recheck();
+    /// Looks for a repeat of this contact's matter in the cache (a CacheWorker job).
+    void checkRepeat();
+    void setRepeat(const QString &text, const QString &suggestedDemand);
     void setBusy(bool busy);
     void setErrorText(const QString &text);
     void setTextField(QString Contact::*member, const QString &value, void (ContactModel::*changed)());
@@ -210,6 +223,9 @@ private:
     QString m_outcome; // key, empty until chosen
     QString m_demand; // key, empty until chosen
     QVariantMap m_wrapUpErrors;
+    QString m_repeatText;
+    bool m_demandSuggested = false; // m_demand came from the repeat check, not the agent
+    quint64 m_repeatGeneration = 0;
     QString m_scriptTitle;
     QList<Case> m_scriptCases; // raised at wrap-up, with the contact
     QTimer m_ticker;

@@ -384,8 +384,11 @@ QString ScriptRunnerModel::text() const
         const RequestType *type = ServiceCatalogue::defaultCatalogue().requestType(
             s->service.isEmpty() ? m_script->service : s->service, s->requestType);
         const int days = s->promiseWorkingDays.value_or(type ? type->promiseWorkingDays : 0);
-        return tr("%1, for the %2 team, promised within %n working day(s). It is raised when you wrap up.", nullptr, days)
-            .arg(type ? type->displayName : s->requestType, type ? type->owningTeam : QString());
+        const QString promise = s->promiseOnAnswer.isEmpty()
+            ? tr("Working days promised: %1.").arg(days)
+            : tr("Promised for the day chosen: %1.").arg(m_run->render(u'{' + s->promiseOnAnswer + u'}'));
+        return tr("%1, for the %2 team. %3 It is raised when you wrap up.")
+            .arg(type ? type->displayName : s->requestType, type ? type->owningTeam : QString(), promise);
     }
     return m_run->render(s->text);
 }

@@ -2,6 +2,7 @@
 // wrap-up needs, wrap-up recording the contact with its handle time and one outbox row, and an anonymous
 // contact linked to a customer afterwards, once.
 
+#include "core/Case.h"
 #include "storage/ContactStore.h"
 #include "storage/OutboxStore.h"
 #include "ui/ContactModel.h"
@@ -254,6 +255,72 @@ private slots:
         QTRY_COMPARE(wrapped.size(), 1);
         QCOMPARE(recorded(contact.lastContactId())->customerId, customerUuid(42));
         QCOMPARE(outbox().size(), 1); // the create only: no link
+    }
+
+    void aRepeatAboutTheSameServiceIsToldAndItsDemandConfirmed()
+    {
+        // Two working days before kStart (Tue 10 Mar 2026): a waste call that raised a request still open.
+        Contact earlier;
+        earlier.id = QUuid::createUuid();
+        earlier.customerId = customerUuid(42);
+        earlier.channel = Channel::Email;
+        earlier.startedAt = kStart.addDays(-2).addSecs(-3600);
+        earlier.endedAt = earlier.startedAt.addSecs(200);
+        earlier.service = u"waste"_s;
+        earlier.reason = u"missed_bin"_s;
+        earlier.outcome = Outcome::RequestRaised;
+        Case open;
+        open.id = QUuid::createUuid();
+        open.reference = u"WST-2026-000009"_s;
+        open.customerId = customerUuid(42);
+        open.service = u"waste"_s;
+        open.requestType = u"missed_bin"_s;
+        open.team = u"waste_collections"_s;
+        open.raisedAt = earlier.startedAt;
+        open.promisedBy = kStart.addDays(1);
+        QVERIFY(m_cache->save({}, { open }, { earlier }));
+
+        HandClock clock;
+        ContactModel contact;
+        setUp(contact, clock);
+        QVERIFY(contact.start(u"phone"_s, customerUuid(42).toString()));
+        QSignalSpy repeat(&contact, &ContactModel::repeatChanged);
+        contact.setService(u"waste"_s);
+        QVERIFY(repeat.wait(5000));
+        QVERIFY2(contact.repeatText().contains(u"Last contact 08/03/2026 09:00 by email (request raised)"_s),
+                 qPrintable(contact.repeatText()));
+        QCOMPARE(contact.demand(), u"chasing_progress"_s); // the request is still open
+        QVERIFY(!contact.demandConfirmed());
+        contact.setOutcome(u"resolved"_s);
+        QVERIFY(!contact.canWrapUp());
+        QVERIFY(contact.wrapUpErrors().value(u"demand"_s).toString().contains(u"repeat"_s));
+
+        // Another service: no repeat, and the suggestion goes with it.
+        contact.setService(u"highways"_s);
+        QTRY_VERIFY(contact.repeatText().isEmpty());
+        QCOMPARE(contact.demand(), QString());
+        contact.setService(u"waste"_s);
+        QTRY_COMPARE(contact.demand(), u"chasing_progress"_s);
+
+        // Choosing the same value is the agent's confirmation; then a new repeat check keeps it.
+        contact.setDemand(u"chasing_progress"_s);
+        QVERIFY(contact.demandConfirmed());
+        QVERIFY(contact.canWrapUp());
+        contact.setService(u"highways"_s);
+        QTRY_VERIFY(contact.repeatText().isEmpty());
+        QCOMPARE(contact.demand(), u"chasing_progress"_s);
+
+        // An anonymous contact cannot be a repeat until it is linked.
+        ContactModel anonymous;
+        setUp(anonymous, clock);
+        QVERIFY(anonymous.start(u"phone"_s));
+        anonymous.setService(u"waste"_s);
+        QTest::qWait(100);
+        QVERIFY(anonymous.repeatText().isEmpty());
+        QSignalSpy linked(&anonymous, &ContactModel::repeatChanged);
+        anonymous.linkCustomer(customerUuid(42).toString());
+        QVERIFY(linked.wait(5000));
+        QVERIFY(!anonymous.repeatText().isEmpty());
     }
 
     void optionsListEveryKey()

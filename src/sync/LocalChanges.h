@@ -22,7 +22,8 @@
 namespace fc {
 
 /// The one way the workstation and firstcontact-cli change the cache. Each call is one CacheTransaction
-/// holding the store write(s) and exactly one OutboxStore::enqueue with a fresh mutation id, in the
+/// holding the store write(s) and exactly one OutboxStore::enqueue with a fresh mutation id (but
+/// recordScriptedContact, which saves several changes as one: a row for each), in the
 /// payload format of docs/SYNC.md ("Push"): if anything fails, nothing is saved and the error comes
 /// back. Values are checked here as the server will check them, so what a desk queues is what the
 /// server accepts. Like the stores it uses, it belongs to the cache's database thread (a

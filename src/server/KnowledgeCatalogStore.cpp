@@ -31,6 +31,12 @@ Error badArticle(const QString &id, const QString &why)
     return makeError(u"knowledge.bad_article"_s, tr("Article '%1': %2").arg(id, why));
 }
 
+// Empty rather than null: the text columns are NOT NULL (an article for every service has none).
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QString(u""_s) : value;
+}
+
 QString keywordsText(const QStringList &keywords)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keywords)).toJson(QJsonDocument::Compact));
@@ -114,8 +120,8 @@ Result<ArticlePublication> KnowledgeCatalogStore::publish(const KnowledgeArticle
         Result<QSqlQuery> updated
             = m_db.run(u"UPDATE knowledge_articles SET revision = ?, title = ?, service = ?, keywords = ?, body = ?,"
                        " published_at = ?, published_by = ? WHERE id = ?"_s,
-                       { publication.revision, article.title, article.service, keywordsText(article.keywords),
-                         article.body, ServerDatabase::timestampValue(now), user, article.id });
+                       { publication.revision, article.title, text(article.service), keywordsText(article.keywords),
+                         text(article.body), ServerDatabase::timestampValue(now), user, article.id });
         if (!updated)
             return failed(updated.error());
     } else {
@@ -123,8 +129,8 @@ Result<ArticlePublication> KnowledgeCatalogStore::publish(const KnowledgeArticle
         Result<QSqlQuery> inserted = m_db.run(
             u"INSERT INTO knowledge_articles (id, sync_id, revision, title, service, keywords, body, published_at,"
             " published_by) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)"_s,
-            { article.id, ServerDatabase::uuidValue(syncIdOf(article.id)), article.title, article.service,
-              keywordsText(article.keywords), article.body, ServerDatabase::timestampValue(now), user });
+            { article.id, ServerDatabase::uuidValue(syncIdOf(article.id)), article.title, text(article.service),
+              keywordsText(article.keywords), text(article.body), ServerDatabase::timestampValue(now), user });
         if (!inserted)
             return failed(inserted.error());
     }

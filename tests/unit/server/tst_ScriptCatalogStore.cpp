@@ -291,13 +291,18 @@ private slots:
         QCOMPARE(count(u"SELECT count(*) FROM change_log WHERE entity = 'article'"_s), 2);
         QCOMPARE(m_db->scalar(u"SELECT max(revision) FROM change_log WHERE entity = 'article'"_s).value().toInt(), 2);
 
+        // An article for every service has none; one without a body is fine too.
+        const KnowledgeArticle everyService { u"opening-hours"_s, u"Opening hours"_s, QString(), {}, QString() };
+        QCOMPARE(articles.publish(everyService, u"admin.one"_s, kNow).value().revision, 1);
+        QCOMPARE(articles.list().value().constLast().article.service, QString());
+
         KnowledgeArticle bad = article;
         bad.id = u"Bin Day"_s;
         QCOMPARE(articles.publish(bad, u"admin.one"_s, kNow).error().code, u"knowledge.bad_article"_s);
         bad = article;
         bad.service = u"no_such_service"_s;
         QCOMPARE(articles.publish(bad, u"admin.one"_s, kNow).error().code, u"knowledge.bad_article"_s);
-        QCOMPARE(articles.list().value().first().revision, 2);
+        QCOMPARE(articles.list().value().constFirst().revision, 2); // bin-day, before opening-hours
     }
 };
 

@@ -112,7 +112,7 @@ ApiResponse ApiDispatcher::dispatch(const ApiRequest &request)
     QDeadlineTimer deadline(route.limits.timeout);
     if (Status capped = m_db.setStatementTimeout(int(route.limits.timeout.count())); !capped)
         return failed(capped.error(), request);
-    Result<ApiResponse> response = route.handler(ApiCall { request, body, caller, deadline });
+    Result<ApiResponse> response = route.handler(ApiCall { request, body, caller, deadline, match.parameters });
     if (!response)
         return failed(response.error(), request);
     if (deadline.hasExpired())

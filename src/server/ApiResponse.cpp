@@ -36,6 +36,10 @@ const CodeStatus kExact[] = {
     { "sync.bad_cursor"_L1, 400 },
     { "sync.protocol_mismatch"_L1, 400 },
     { "sync.epoch_changed"_L1, 409 },
+    { "script.invalid"_L1, 422 },
+    { "script.not_found"_L1, 404 },
+    { "script.already_published"_L1, 409 },
+    { "script.superseded"_L1, 409 },
 };
 
 const CodeStatus kPrefixes[] = {

@@ -32,7 +32,8 @@ struct ApiResponse {
 };
 
 /// The HTTP status an error code stands for: 400 bad input, 401 no or dead session, 403 not allowed,
-/// 404/405 routing, 408, 413, 415, 429 throttled, 431, 503 database unavailable, 500 otherwise.
+/// 404/405 routing, 408, 409 (sync epoch, script already published), 413, 415, 422 (a script that does
+/// not validate), 429 throttled, 431, 503 database unavailable, 500 otherwise.
 int httpStatusFor(const QString &errorCode);
 
 } // namespace fc::server

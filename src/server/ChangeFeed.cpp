@@ -4,6 +4,7 @@
 #include "core/DomainJson.h"
 #include "core/JsonReader.h"
 #include "server/DomainRows.h"
+#include "sync/PublishedRecords.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -23,7 +24,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("fc::server::ChangeFeed", text);
 }
 
-enum Table { Customers = 0, Cases = 1, Contacts = 2, Conflicts = 3, TableCount = 4 };
+// The snapshot's order. New tables go at the end, so a cursor made before them still names its table.
+// Articles come before the scripts that link to them.
+enum Table { Customers = 0, Cases = 1, Contacts = 2, Conflicts = 3, Articles = 4, Scripts = 5, TableCount = 6 };
 
 constexpr int kInClauseChunk = 400;
 
@@ -47,9 +50,20 @@ QString tableName(int table)
         return u"cases"_s;
     case Contacts:
         return u"contacts"_s;
+    case Articles:
+        return u"knowledge_articles"_s;
+    case Scripts:
+        return u"scripts"_s;
     default:
         return u"sync_conflicts"_s;
     }
+}
+
+// The column that names a table's records in the log and orders its snapshot pages: scripts and
+// articles are keyed by text ids (and a script by its version too), so they carry a UUID for it.
+QString keyOf(int table)
+{
+    return table == Articles || table == Scripts ? u"sync_id"_s : u"id"_s;
 }
 
 QString entityOf(int table)
@@ -61,13 +75,18 @@ QString entityOf(int table)
         return u"case"_s;
     case Contacts:
         return u"contact"_s;
+    case Articles:
+        return u"article"_s;
+    case Scripts:
+        return u"script"_s;
     default:
         return u"conflict"_s;
     }
 }
 
 // Which rows of a table a desk holds: every customer; cases open or raised in the window; contacts in
-// the window or about an open case; conflicts not yet settled. `?` is the window's start.
+// the window or about an open case; conflicts not yet settled; every article; every published version
+// of every script (drafts stay on the server). `?` is the window's start.
 QString windowFilter(int table, bool *usesWindow)
 {
     *usesWindow = table == Cases || table == Contacts;
@@ -79,6 +98,8 @@ QString windowFilter(int table, bool *usesWindow)
                " WHERE cc.contact_id = contacts.id AND k.status NOT IN (%1)))"_s.arg(closedStatusList());
     case Conflicts:
         return u"resolved_at IS NULL"_s;
+    case Scripts:
+        return u"status = 'published'"_s;
     default:
         return u"1 = 1"_s;
     }
@@ -100,6 +121,11 @@ QStringList columnsOf(int table)
         return DomainRows::caseColumns();
     case Contacts:
         return DomainRows::contactColumns();
+    case Articles:
+        return { u"id"_s, u"revision"_s, u"title"_s, u"service"_s, u"keywords"_s, u"body"_s, u"published_at"_s,
+                 u"sync_id"_s };
+    case Scripts:
+        return { u"id"_s, u"version"_s, u"service"_s, u"title"_s, u"body"_s, u"published_at"_s, u"sync_id"_s };
     default:
         return conflictColumns();
     }
@@ -132,6 +158,34 @@ QJsonObject conflictRecord(const QSqlQuery &q)
         { u"resolution"_s, q.value(11).toString() },
         { u"revision"_s, q.value(12).toLongLong() },
     };
+}
+
+wire::Change articleChange(const QSqlQuery &q)
+{
+    wire::PublishedArticle published;
+    published.article.id = q.value(0).toString();
+    published.revision = q.value(1).toLongLong();
+    published.article.title = q.value(2).toString();
+    published.article.service = q.value(3).toString();
+    for (const QJsonValue &keyword : QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array())
+        published.article.keywords.append(keyword.toString());
+    published.article.body = q.value(5).toString();
+    published.publishedAt = ServerDatabase::readTimestamp(q.value(6));
+    return wire::Change { u"article"_s, u"upsert"_s, ServerDatabase::readUuid(q.value(7)), published.revision,
+                          wire::toJson(published) };
+}
+
+wire::Change scriptChange(const QSqlQuery &q)
+{
+    wire::PublishedScript script;
+    script.id = q.value(0).toString();
+    script.version = q.value(1).toInt();
+    script.service = q.value(2).toString();
+    script.title = q.value(3).toString();
+    script.body = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+    script.publishedAt = ServerDatabase::readTimestamp(q.value(5));
+    return wire::Change { u"script"_s, u"upsert"_s, ServerDatabase::readUuid(q.value(6)), script.version,
+                          wire::toJson(script) };
 }
 
 } // namespace
@@ -289,6 +343,10 @@ Result<QList<wire::Change>> ChangeFeed::readRecords(const QString &entity, const
     QList<wire::Change> changes;
     QSqlQuery &q = query.value();
     while (q.next()) {
+        if (table == Articles || table == Scripts) {
+            changes.append(table == Articles ? articleChange(q) : scriptChange(q));
+            continue;
+        }
         wire::Change change;
         change.entity = entity;
         change.operation = u"upsert"_s;
@@ -369,14 +427,15 @@ Result<wire::PullPage> ChangeFeed::snapshotPage(FeedPosition position, int limit
         QString where = filter;
         if (usesWindow)
             values.append(ServerDatabase::timestampValue(position.windowStart));
+        const QString key = keyOf(position.table);
         if (!position.lastId.isEmpty()) {
-            where = u"id > ? AND "_s + where;
+            where = key + u" > ? AND "_s + where;
             values.prepend(position.lastId);
         }
         const qsizetype wanted = limit - page.changes.size();
         values.append(wanted);
         Result<QList<wire::Change>> rows = readRecords(entityOf(position.table),
-                                                       where + u" ORDER BY id LIMIT ?"_s, values);
+                                                       where + u" ORDER BY %1 LIMIT ?"_s.arg(key), values);
         if (!rows)
             return rows.error();
         page.changes.append(rows.value());
@@ -448,8 +507,11 @@ Result<wire::PullPage> ChangeFeed::logPage(FeedPosition position, int limit)
             QVariantList binds;
             for (const QString &id : chunk)
                 binds.append(id);
+            // A draft is never logged; should one be named all the same, it goes as a delete, not its body.
+            const QString published = table == Scripts ? u" AND status = 'published'"_s : QString();
             Result<QList<wire::Change>> rows = readRecords(
-                entityOf(table), u"id IN (%1)"_s.arg(DomainRows::placeholders(chunk.size())), binds);
+                entityOf(table),
+                u"%1 IN (%2)%3"_s.arg(keyOf(table), DomainRows::placeholders(chunk.size()), published), binds);
             if (!rows)
                 return rows.error();
             for (const wire::Change &change : rows.value())

@@ -9,6 +9,7 @@
 #include "server/Role.h"
 
 #include <QDeadlineTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -28,12 +29,13 @@ struct RouteLimits {
 };
 
 /// What a handler gets: the request, its body already parsed when the route takes JSON, the caller
-/// when the route needs one, and the deadline.
+/// when the route needs one, the deadline, and the path's `{name}` segments by name.
 struct ApiCall {
     const ApiRequest &request;
     QJsonObject body;
     std::optional<Caller> caller;
     QDeadlineTimer deadline;
+    QHash<QString, QString> pathParameters;
 };
 
 /// A handler returns a response (success or a deliberate error with its own headers) or an error,
@@ -42,7 +44,8 @@ using RouteHandler = std::function<Result<ApiResponse>(const ApiCall &call)>;
 
 struct Route {
     QString method; // "GET", "POST", ...
-    QString path;   // exact, "/v1/me"
+    QString path;   // exact, "/v1/me"; a `{name}` segment matches any one non-empty segment
+                    // ("/v1/scripts/{id}/{version}/publish"), an exact path winning over a pattern
     /// Public routes (login, health) need no session. Every other route lists the roles it admits,
     /// and RouteTable refuses one that lists none, so no route forgets its check.
     bool isPublic = false;

@@ -5,14 +5,15 @@
 #include "core/Result.h"
 #include "server/Route.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace fc::server {
 
-/// Routes by exact path and method. A known path with another method is a 405 that lists the allowed
-/// methods; an unknown path is a 404.
+/// Routes by path and method: exact paths first, then paths with `{name}` segments. A known path with
+/// another method is a 405 that lists the allowed methods; an unknown path is a 404.
 class RouteTable {
 public:
     /// Errors: route.duplicate, route.no_roles (a non-public route must name its roles),
@@ -22,6 +23,7 @@ public:
     struct Match {
         const Route *route = nullptr; // null when nothing matched
         QStringList allowedMethods;   // for a 405: the methods the path does answer
+        QHash<QString, QString> parameters; // the `{name}` segments of the matched route
     };
     Match find(const QString &method, const QString &path) const;
 

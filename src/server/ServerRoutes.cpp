@@ -2,6 +2,8 @@
 
 #include "server/AuthRoutes.h"
 #include "server/HealthRoute.h"
+#include "server/ScriptCatalogStore.h"
+#include "server/ScriptRoutes.h"
 #include "server/SyncRoutes.h"
 
 namespace fc::server {
@@ -14,6 +16,11 @@ Result<RouteTable> buildServerRoutes(AuthService &auth, ServerDatabase &database
     if (Status added = addAuthRoutes(routes, auth); !added)
         return added.error();
     if (Status added = addSyncRoutes(routes, database, feed); !added)
+        return added.error();
+    Result<ScriptReferences> shipped = ScriptCatalogStore::shippedReferences();
+    if (!shipped)
+        return shipped.error();
+    if (Status added = addScriptRoutes(routes, database, shipped.value()); !added)
         return added.error();
     return routes;
 }

@@ -10,8 +10,9 @@
 
 namespace fc::server {
 
-/// The /v1 routes: health, authentication and sync; the rest add theirs here.
-/// Errors: those of RouteTable::add (a programming error, reported rather than crashed on).
+/// The /v1 routes: health, authentication, sync and the script catalogue; the rest add theirs here.
+/// Errors: those of RouteTable::add (a programming error, reported rather than crashed on), and
+/// knowledge.* when the shipped knowledge library does not read.
 Result<RouteTable> buildServerRoutes(AuthService &auth, ServerDatabase &database, FeedSettings feed = {});
 
 } // namespace fc::server

@@ -315,11 +315,119 @@ ServerMigration version2()
     return m;
 }
 
+// Version 3: the script catalogue and knowledge articles (docs/SCRIPTS.md, "Publishing"). Scripts are
+// kept per version, drafts beside published ones; an article is one row whose revision goes up with
+// each publication. Both reach desks through the change log, drafts never: the triggers log only
+// published rows. The log names records by UUID, so each row has a `sync_id` (made by the store) that
+// is its name in the log and in pulls.
+ServerMigration version3()
+{
+    ServerMigration m;
+    m.version = 3;
+    m.description = u"script catalogue (drafts and published versions), knowledge articles"_s;
+
+    addBoth(m, u"CREATE TABLE scripts ("
+               " id TEXT NOT NULL,"
+               " version INTEGER NOT NULL CHECK (version >= 1),"
+               " sync_id %UUID% NOT NULL UNIQUE,"
+               " service TEXT NOT NULL,"
+               " title TEXT NOT NULL,"
+               " body TEXT NOT NULL,"
+               " status TEXT NOT NULL CHECK (status IN ('draft', 'published')),"
+               " created_at %TIME% NOT NULL,"
+               " created_by TEXT NOT NULL,"
+               " published_at %TIME%,"
+               " published_by TEXT,"
+               " PRIMARY KEY (id, version))"_s);
+    addBoth(m, u"CREATE INDEX scripts_status ON scripts(status, id, version)"_s);
+    addBoth(m, u"CREATE TABLE knowledge_articles ("
+               " id TEXT PRIMARY KEY,"
+               " sync_id %UUID% NOT NULL UNIQUE,"
+               " revision %BIGINT% NOT NULL DEFAULT 1,"
+               " title TEXT NOT NULL,"
+               " service TEXT NOT NULL DEFAULT '',"
+               " keywords TEXT NOT NULL DEFAULT '[]',"
+               " body TEXT NOT NULL,"
+               " published_at %TIME% NOT NULL,"
+               " published_by TEXT NOT NULL)"_s);
+
+    // Scripts and articles travel in the change log too.
+    m.postgresql.append(u"ALTER TABLE change_log DROP CONSTRAINT change_log_entity_check"_s);
+    m.postgresql.append(u"ALTER TABLE change_log ADD CONSTRAINT change_log_entity_check"
+                        " CHECK (entity IN ('customer', 'case', 'contact', 'conflict', 'script', 'article'))"_s);
+    // A published version never changes, so its revision in the log is its version.
+    m.postgresql.append(u"CREATE FUNCTION fc_log_script() RETURNS trigger LANGUAGE plpgsql AS $fc$"
+                        " BEGIN"
+                        " INSERT INTO change_log (entity, entity_id, operation, revision, payload)"
+                        " VALUES ('script', NEW.sync_id, lower(TG_OP), NEW.version, '');"
+                        " RETURN NULL;"
+                        " END $fc$"_s);
+    m.postgresql.append(u"CREATE FUNCTION fc_log_article() RETURNS trigger LANGUAGE plpgsql AS $fc$"
+                        " BEGIN"
+                        " INSERT INTO change_log (entity, entity_id, operation, revision, payload)"
+                        " VALUES ('article', NEW.sync_id, lower(TG_OP), NEW.revision, '');"
+                        " RETURN NULL;"
+                        " END $fc$"_s);
+    m.postgresql.append(u"CREATE TRIGGER scripts_log AFTER INSERT OR UPDATE ON scripts"
+                        " FOR EACH ROW WHEN (NEW.status = 'published') EXECUTE FUNCTION fc_log_script()"_s);
+    m.postgresql.append(u"CREATE TRIGGER knowledge_articles_log AFTER INSERT OR UPDATE ON knowledge_articles"
+                        " FOR EACH ROW EXECUTE FUNCTION fc_log_article()"_s);
+
+    // SQLite rebuilds the log table for its CHECK again. Renaming a table re-reads every trigger, and
+    // the version 2 triggers name change_log in their bodies, so they go first and come back after.
+    struct Logged {
+        QLatin1StringView table;
+        QLatin1StringView entity;
+        QLatin1StringView id;
+        QLatin1StringView revision;
+        QLatin1StringView when;
+        bool hadTriggers; // made by version 2
+    };
+    const Logged logged[] = {
+        { "customers"_L1, "customer"_L1, "NEW.id"_L1, "NEW.revision"_L1, ""_L1, true },
+        { "cases"_L1, "case"_L1, "NEW.id"_L1, "NEW.revision"_L1, ""_L1, true },
+        { "contacts"_L1, "contact"_L1, "NEW.id"_L1, "1"_L1, ""_L1, true },
+        { "sync_conflicts"_L1, "conflict"_L1, "NEW.id"_L1, "NEW.revision"_L1, ""_L1, true },
+        { "scripts"_L1, "script"_L1, "NEW.sync_id"_L1, "NEW.version"_L1, " WHEN NEW.status = 'published'"_L1, false },
+        { "knowledge_articles"_L1, "article"_L1, "NEW.sync_id"_L1, "NEW.revision"_L1, ""_L1, false },
+    };
+    for (const Logged &log : logged) {
+        if (!log.hadTriggers)
+            continue;
+        for (QLatin1StringView operation : { "insert"_L1, "update"_L1 })
+            m.sqlite.append(u"DROP TRIGGER %1_log_%2"_s.arg(log.table, operation));
+    }
+    m.sqlite.append(u"CREATE TABLE change_log_v3 ("
+                    " position INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    " entity TEXT NOT NULL CHECK (entity IN ('customer', 'case', 'contact', 'conflict', 'script',"
+                    " 'article')),"
+                    " entity_id TEXT NOT NULL,"
+                    " operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),"
+                    " revision INTEGER NOT NULL,"
+                    " payload TEXT NOT NULL,"
+                    " changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"_s);
+    m.sqlite.append(u"INSERT INTO change_log_v3 SELECT position, entity, entity_id, operation, revision, payload,"
+                    " changed_at FROM change_log"_s);
+    m.sqlite.append(u"DROP TABLE change_log"_s);
+    m.sqlite.append(u"ALTER TABLE change_log_v3 RENAME TO change_log"_s);
+    m.sqlite.append(u"CREATE INDEX change_log_entity ON change_log(entity, entity_id)"_s);
+    for (const Logged &log : logged) {
+        for (QLatin1StringView operation : { "insert"_L1, "update"_L1 }) {
+            m.sqlite.append(u"CREATE TRIGGER %1_log_%2 AFTER %3 ON %1%4 BEGIN"
+                            " INSERT INTO change_log (entity, entity_id, operation, revision, payload)"
+                            " VALUES ('%5', %6, '%2', %7, ''); END"_s.arg(log.table, operation,
+                                                                        QString(operation).toUpper(), log.when,
+                                                                        log.entity, log.id, log.revision));
+        }
+    }
+    return m;
+}
+
 } // namespace
 
 QList<ServerMigration> serverMigrations()
 {
-    return { version1(), version2() };
+    return { version1(), version2(), version3() };
 }
 
 } // namespace fc::server

@@ -196,11 +196,32 @@ Migration version2()
     };
 }
 
+// Version 3: knowledge articles as published on the server (docs/SYNC.md), one row per article at its
+// latest revision. Keywords are a JSON array. Published scripts need nothing new: the `script` table
+// of version 1 keeps every version side by side.
+Migration version3()
+{
+    return Migration{
+        3,
+        QStringLiteral("knowledge articles"),
+        {
+            QStringLiteral("CREATE TABLE knowledge_article ("
+                           " id TEXT PRIMARY KEY,"
+                           " revision INTEGER NOT NULL,"
+                           " title TEXT NOT NULL,"
+                           " service TEXT NOT NULL DEFAULT '',"
+                           " keywords TEXT NOT NULL DEFAULT '[]',"
+                           " body TEXT NOT NULL DEFAULT '',"
+                           " published_at TEXT) WITHOUT ROWID"),
+        },
+    };
+}
+
 } // namespace
 
 QList<Migration> cacheMigrations()
 {
-    return {version1(), version2()};
+    return {version1(), version2(), version3()};
 }
 
 } // namespace fc

@@ -8,12 +8,16 @@
 #include "storage/ContactStore.h"
 #include "storage/CustomerStore.h"
 #include "storage/CustomerBulkLoader.h"
+#include "storage/KnowledgeStore.h"
 #include "storage/OutboxStore.h"
+#include "storage/ScriptStore.h"
 #include "storage/SnapshotLoad.h"
 #include "storage/SyncStateStore.h"
+#include "sync/PublishedRecords.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -190,6 +194,28 @@ Result<bool> applyChange(QSqlDatabase db, const wire::Change &change, const Pend
         if (Status saved = conflicts.upsert(incoming); !saved)
             return saved.error();
         return true;
+    }
+    // Published scripts and articles are never withdrawn from desks: a contact may have recorded the
+    // version, so a delete (which the server does not send for them) is skipped.
+    if (change.entity == u"script"_s) {
+        if (del)
+            return false;
+        Result<wire::PublishedScript> pulled = wire::readPublishedScript(change.record);
+        if (!pulled)
+            return pulled.error();
+        const ScriptVersion script { pulled->id, pulled->version, pulled->service, pulled->title, pulled->publishedAt,
+                                     QString::fromUtf8(QJsonDocument(pulled->body).toJson(QJsonDocument::Compact)) };
+        if (Status saved = ScriptStore(db).put(script); !saved)
+            return saved.error();
+        return true;
+    }
+    if (change.entity == u"article"_s) {
+        if (del)
+            return false;
+        Result<wire::PublishedArticle> pulled = wire::readPublishedArticle(change.record);
+        if (!pulled)
+            return pulled.error();
+        return KnowledgeStore(db).put(pulled->article, pulled->revision, pulled->publishedAt);
     }
     return makeError(u"sync.unknown_entity"_s, tr("The server sent a record of an unknown kind: %1").arg(change.entity));
 }
@@ -384,6 +410,7 @@ Status SyncCache::resetForResync(QSqlDatabase db)
         return begun;
     for (const QString &sql : { u"DELETE FROM customer"_s, u"DELETE FROM customer_fts"_s, u"DELETE FROM service_case"_s,
                                 u"DELETE FROM contact_case"_s, u"DELETE FROM contact"_s, u"DELETE FROM sync_conflict"_s,
+                                u"DELETE FROM script"_s, u"DELETE FROM knowledge_article"_s,
                                 u"DELETE FROM sync_state WHERE key IN ('pull_cursor', 'server_epoch', 'pull_phase')"_s }) {
         QSqlQuery query(db);
         if (!query.exec(sql))

@@ -55,8 +55,8 @@ public:
                                    const QList<wire::MutationResult> &results, const QDateTime &now);
 
     /// The server's database was replaced or restored (sync.epoch_changed): forget the cursor and
-    /// everything pulled (customers, cases, contacts and conflicts), keep the outbox, so the next pull
-    /// is a first sync and nothing waiting to be sent is lost.
+    /// everything pulled (customers, cases, contacts, conflicts, scripts and knowledge articles), keep
+    /// the outbox, so the next pull is a first sync and nothing waiting to be sent is lost.
     static Status resetForResync(QSqlDatabase db);
 
     static Status setLastSyncAt(QSqlDatabase db, const QDateTime &at);

@@ -20,7 +20,8 @@ QString tr(const char *text)
 }
 
 constexpr qint64 kMaximumRevision = std::numeric_limits<qint32>::max();
-const QStringList kChangeEntities { u"customer"_s, u"case"_s, u"contact"_s, u"conflict"_s };
+const QStringList kChangeEntities { u"customer"_s, u"case"_s,   u"contact"_s,
+                                    u"conflict"_s, u"script"_s, u"article"_s };
 const QStringList kChangeOperations { u"upsert"_s, u"delete"_s };
 
 template<typename T, typename Read>

@@ -21,8 +21,9 @@ inline constexpr int kMaximumPullLimit = 5000;
 inline constexpr int kMaximumPushMutations = 500;
 inline constexpr qsizetype kMaximumCursorLength = 512;
 
-/// Entities in a pull: "customer", "case", "contact", "conflict". Operations: "upsert" (the record as
-/// it now is; apply when its revision is newer than the local copy) or "delete" (gone for good).
+/// Entities in a pull: "customer", "case", "contact", "conflict", "script", "article" (PublishedRecords.h).
+/// Operations: "upsert" (the record as it now is; apply when its revision is newer than the local copy)
+/// or "delete" (gone for good).
 struct Change {
     QString entity;
     QString operation;

@@ -95,7 +95,7 @@ private slots:
         const QString base = baseUrl(backEnd);
         const HttpAnswer health = m_http.get(base + u"/v1/health"_s);
         QCOMPARE(health.status, 200);
-        QCOMPARE(health.json, (QJsonObject { { u"status"_s, u"ok"_s }, { u"database"_s, backEnd }, { u"schema_version"_s, 2 } }));
+        QCOMPARE(health.json, (QJsonObject { { u"status"_s, u"ok"_s }, { u"database"_s, backEnd }, { u"schema_version"_s, 3 } }));
 
         const HttpAnswer loggedIn = m_http.post(base + u"/v1/auth/login"_s, loginBody(u"a.khan"_s, kPassword, u"desk-" + backEnd));
         QCOMPARE(loggedIn.status, 200);

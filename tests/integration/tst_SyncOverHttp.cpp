@@ -10,6 +10,8 @@
 #include "core/DomainJson.h"
 #include "storage/ConflictStore.h"
 #include "storage/CustomerStore.h"
+#include "storage/KnowledgeStore.h"
+#include "storage/ScriptStore.h"
 #include "support/PgTestDatabase.h"
 #include "sync/LocalChanges.h"
 #include "sync/SyncWire.h"
@@ -325,9 +327,20 @@ private slots:
         QVERIFY(held.contacts > 0);
         const QString differs = compareWithServer(deskCounts(status), window, countAt);
         QVERIFY2(differs.isEmpty(), qPrintable(differs));
-        // What the snapshot counted as sent is what the desk holds: every row once.
+        // What the snapshot counted as sent is what the desk holds: every row once, the shipped
+        // articles and scripts seed-demo published among them.
         const RecordCounts cached = deskCounts(status);
-        QCOMPARE(last.captured(1).toLongLong(), cached.customers + cached.cases + cached.contacts);
+        const Result<qint64> catalogue = desk.inCache([](QSqlDatabase &db) -> Result<qint64> {
+            Result<QList<ScriptVersion>> scripts = ScriptStore(db).list();
+            Result<QList<KnowledgeArticle>> articles = KnowledgeStore(db).list();
+            if (!scripts || !articles)
+                return makeError(u"test.read"_s, u"could not read the scripts or articles"_s);
+            return qint64(scripts->size() + articles->size());
+        });
+        QVERIFY2(catalogue.ok(), why(catalogue).constData());
+        QCOMPARE(catalogue.value(), qint64(QDir(u":/scripts"_s).entryList({ u"*.json"_s }).size()
+                                           + QDir(u":/knowledge"_s).entryList({ u"*.md"_s }).size()));
+        QCOMPARE(last.captured(1).toLongLong(), cached.customers + cached.cases + cached.contacts + catalogue.value());
 
         // A known customer is found by surname and by postcode.
         QStringList known;

@@ -1,5 +1,6 @@
 // firstcontact-server seed-demo: the deterministic demo council, generated straight into the database.
 
+#include "CatalogPublishing.h"
 #include "CommandDatabase.h"
 #include "ServerCommand.h"
 #include "demo/DemoCouncilGenerator.h"
@@ -29,7 +30,8 @@ int runSeedDemo(CommandContext &context)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Generate the deterministic demo council (the one 'firstcontact-cli generate' writes as CSV) "
-        u"straight into the database. Rows already there are kept, so running it twice adds nothing."_s);
+        u"straight into the database, and publish the shipped knowledge articles and scripts. Rows already "
+        u"there are kept, so running it twice adds nothing."_s);
     const QCommandLineOption helpOption(QStringList { u"h"_s, u"help"_s }, u"Show this help."_s);
     const QCommandLineOption customersOption(u"customers"_s, u"Number of customers, duplicates included."_s, u"N"_s);
     const QCommandLineOption seedOption(u"seed"_s, u"Seed: another seed gives another council."_s, u"S"_s);
@@ -87,6 +89,22 @@ int runSeedDemo(CommandContext &context)
                 << " cases (" << grouped(sink.rowsWritten()) << " rows with contact-case links) in "
                 << QString::number(seconds, 'f', 1) << " s, " << grouped(qint64(double(sink.rowsWritten()) / seconds))
                 << " rows/s" << Qt::endl;
+
+    // The demo council's desks get the shipped articles and scripts; unchanged ones are left alone.
+    Result<PublishCounts> articles = publishArticleFiles(*database.value(), u":/knowledge"_s, u"seed-demo"_s, nullptr);
+    if (!articles)
+        return reportFailure(context, u"seed-demo"_s, articles.error());
+    Result<PublishCounts> scripts = publishScriptFiles(*database.value(), u":/scripts"_s, u"seed-demo"_s, nullptr);
+    if (!scripts)
+        return reportFailure(context, u"seed-demo"_s, scripts.error());
+    if (articles->refused > 0 || scripts->refused > 0)
+        return reportFailure(context, u"seed-demo"_s,
+                             makeError(u"seed.refused"_s,
+                                       u"%1 shipped article(s) and %2 shipped script(s) were refused: check them "
+                                       u"with 'scripts validate'."_s.arg(articles->refused).arg(scripts->refused)));
+    context.out << "published the shipped knowledge (" << articles->published << " new, " << articles->unchanged
+                << " unchanged) and scripts (" << scripts->published << " new, " << scripts->unchanged << " unchanged)"
+                << Qt::endl;
     return 0;
 }
 

@@ -32,5 +32,6 @@ int runDevice(CommandContext &context);
 int runSeedDemo(CommandContext &context);
 int runImportCustomers(CommandContext &context);
 int runScripts(CommandContext &context);
+int runKnowledge(CommandContext &context);
 
 } // namespace fc::server::cli

@@ -21,7 +21,8 @@ constexpr Command kCommands[] = {
     { "seed-demo", "Generate the demo council into the database (--customers N --seed S)", &runSeedDemo },
     { "import-customers", "Load customers from a legacy CRM's CSV export (FILE.csv [--report PATH])",
       &runImportCustomers },
-    { "scripts", "Check scripted resolution flows: validate FILE|DIR [--knowledge DIR]", &runScripts },
+    { "scripts", "Scripted resolution flows: validate FILE|DIR, publish FILE|DIR [--as NAME], list", &runScripts },
+    { "knowledge", "Knowledge articles: publish DIR [--as NAME]", &runKnowledge },
 };
 
 QString commandList()
@@ -56,7 +57,7 @@ int main(int argc, char *argv[])
                                       QStringLiteral("Database: postgresql://USER@HOST/DB or sqlite:PATH."),
                                       QStringLiteral("URL"));
     parser.addOption(dbOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("migrate | serve | user | device | seed-demo | import-customers | scripts"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("migrate | serve | user | device | seed-demo | import-customers | scripts | knowledge"));
 
     if (!parser.parse(QCoreApplication::arguments())) {
         err << parser.errorText() << Qt::endl;

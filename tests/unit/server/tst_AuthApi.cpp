@@ -345,7 +345,7 @@ private slots:
         const ApiResponse health = call(u"GET"_s, u"/v1/health"_s);
         QCOMPARE(health.status, 200);
         QCOMPARE(health.json, (QJsonObject { { u"status"_s, u"ok"_s }, { u"database"_s, u"sqlite"_s },
-                                             { u"schema_version"_s, 2 } }));
+                                             { u"schema_version"_s, 3 } }));
     }
 
     void aHashWithAnOlderCostIsReplacedAtLogin()

@@ -1,4 +1,4 @@
-// Routing by exact path and method, and the rules every route must follow.
+// Routing by path (exact, or with {name} segments) and method, and the rules every route must follow.
 
 #include "server/ApiResponse.h"
 #include "server/RouteTable.h"
@@ -54,6 +54,33 @@ private slots:
         QVERIFY(!table.find(u"GET"_s, u"/v1/me/"_s).route);
         QVERIFY(!table.find(u"GET"_s, u"/V1/ME"_s).route);
         QVERIFY(table.find(u"GET"_s, u"/v1/me/"_s).allowedMethods.isEmpty());
+    }
+
+    void aPatternSegmentMatchesOneSegmentAndNamesIt()
+    {
+        RouteTable table;
+        QVERIFY(table.add(route(u"POST"_s, u"/v1/scripts/{id}/{version}/publish"_s)).ok());
+        const RouteTable::Match match = table.find(u"POST"_s, u"/v1/scripts/waste-missed-bin/3/publish"_s);
+        QVERIFY(match.route);
+        QCOMPARE(match.parameters,
+                 (QHash<QString, QString> { { u"id"_s, u"waste-missed-bin"_s }, { u"version"_s, u"3"_s } }));
+        QVERIFY(!table.find(u"POST"_s, u"/v1/scripts/waste-missed-bin/publish"_s).route);
+        QVERIFY(!table.find(u"POST"_s, u"/v1/scripts//3/publish"_s).route);
+        QVERIFY(!table.find(u"POST"_s, u"/v1/scripts/a/3/publish/more"_s).route);
+        QCOMPARE(table.find(u"GET"_s, u"/v1/scripts/a/3/publish"_s).allowedMethods, QStringList { u"POST"_s });
+    }
+
+    void anExactPathWinsOverAPattern()
+    {
+        RouteTable table;
+        QVERIFY(table.add(route(u"POST"_s, u"/v1/scripts/{id}"_s)).ok());
+        QVERIFY(table.add(route(u"POST"_s, u"/v1/scripts/drafts"_s, { Role::Admin })).ok());
+        const RouteTable::Match drafts = table.find(u"POST"_s, u"/v1/scripts/drafts"_s);
+        QVERIFY(drafts.route);
+        QCOMPARE(drafts.route->roles, QList<Role> { Role::Admin });
+        QVERIFY(drafts.parameters.isEmpty());
+        QCOMPARE(table.find(u"POST"_s, u"/v1/scripts/other"_s).parameters.value(u"id"_s), u"other"_s);
+        QCOMPARE(table.add(route(u"POST"_s, u"/v1/scripts/{id}"_s)).error().code, u"route.duplicate"_s);
     }
 
     void aNonPublicRouteMustNameItsRoles()

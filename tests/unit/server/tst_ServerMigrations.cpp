@@ -67,7 +67,7 @@ private slots:
         QVERIFY(db);
         Result<int> version = ServerMigrator().migrate(*db);
         QVERIFY2(version.ok(), qPrintable(version.ok() ? QString() : version.error().message));
-        QCOMPARE(version.value(), 2);
+        QCOMPARE(version.value(), 3);
         QCOMPARE(ServerMigrator().latestVersion(), kLatest);
         QCOMPARE(test::schemaColumns(*db), test::expectedSchemaColumns(SqlDialect::Sqlite));
     }

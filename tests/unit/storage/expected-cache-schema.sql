@@ -48,6 +48,8 @@ CREATE TABLE 'customer_fts_segments'(blockid INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'customer_fts_stat'(id INTEGER PRIMARY KEY, value BLOB);
 -- table customer_phone
 CREATE TABLE customer_phone ( customer_row INTEGER NOT NULL REFERENCES customer(row) ON DELETE CASCADE, position INTEGER NOT NULL, phone TEXT NOT NULL, reversed_digits TEXT NOT NULL, PRIMARY KEY (customer_row, position)) WITHOUT ROWID;
+-- table knowledge_article
+CREATE TABLE knowledge_article ( id TEXT PRIMARY KEY, revision INTEGER NOT NULL, title TEXT NOT NULL, service TEXT NOT NULL DEFAULT '', keywords TEXT NOT NULL DEFAULT '[]', body TEXT NOT NULL DEFAULT '', published_at TEXT) WITHOUT ROWID;
 -- table outbox
 CREATE TABLE outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, mutation_id TEXT NOT NULL UNIQUE, entity TEXT NOT NULL, entity_id TEXT NOT NULL, operation TEXT NOT NULL, base_revision INTEGER, payload TEXT NOT NULL, created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '');
 -- table script

@@ -1,18 +1,23 @@
 // SyncCache on a real encrypted cache: a pulled page and its cursor in one transaction, the revision
 // rule, unsent edits laid over pulled records, deletes held back by pending changes, conflicts, push
-// answers (refusals kept), and the reset after a server's epoch changed.
+// answers (refusals kept), published scripts and articles into their stores, and the reset after a
+// server's epoch changed.
 
 #include "core/DomainJson.h"
 #include "storage/CacheTransaction.h"
 #include "storage/ConflictStore.h"
 #include "storage/ContactStore.h"
 #include "storage/CustomerStore.h"
+#include "storage/KnowledgeStore.h"
 #include "storage/OutboxStore.h"
+#include "storage/ScriptStore.h"
 #include "storage/SyncStateStore.h"
+#include "sync/PublishedRecords.h"
 #include "sync/SyncCache.h"
 #include "unit/storage/StoreTestSupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace fc;
@@ -42,6 +47,29 @@ Customer customer(int n, qint64 revision, const QString &town)
 wire::Change upsert(const Customer &c)
 {
     return wire::Change { u"customer"_s, u"upsert"_s, c.id, c.revision, DomainJson::fromCustomer(c) };
+}
+
+// A published script version as the server's feed sends it.
+wire::Change scriptChange(const QString &id, int version, const QString &title)
+{
+    wire::PublishedScript script;
+    script.id = id;
+    script.version = version;
+    script.service = u"waste"_s;
+    script.title = title;
+    script.publishedAt = QDateTime(QDate(2026, 11, 1), QTime(8, 0).addSecs(version * 60), Qt::UTC);
+    script.body = QJsonObject { { u"format"_s, 1 }, { u"id"_s, id }, { u"version"_s, version }, { u"title"_s, title } };
+    return wire::Change { u"script"_s, u"upsert"_s, QUuid::createUuidV5(QUuid(), u"%1/%2"_s.arg(id).arg(version)),
+                          version, wire::toJson(script) };
+}
+
+wire::Change articleChange(const QString &id, qint64 revision, const QString &body)
+{
+    wire::PublishedArticle published { KnowledgeArticle { id, u"Bin collection days"_s, u"waste"_s,
+                                                          { u"bin"_s, u"collection"_s }, body },
+                                       revision, QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC) };
+    return wire::Change { u"article"_s, u"upsert"_s, QUuid::createUuidV5(QUuid(), id), revision,
+                          wire::toJson(published) };
 }
 
 wire::PullPage page(const QList<wire::Change> &changes, const QString &cursor)
@@ -211,13 +239,88 @@ private slots:
         QCOMPARE(SyncCache::snapshot(db())->rejected, 1);
     }
 
+    void aPublishedScriptReachesTheScriptStoreAndANewerVersionBecomesTheLatest()
+    {
+        Result<AppliedPage> first
+            = SyncCache::applyPage(db(), page({ scriptChange(u"waste-missed-bin"_s, 1, u"Missed bin"_s) }, u"c1"_s));
+        QVERIFY(first.ok());
+        QCOMPARE(first->applied, 1);
+        ScriptStore scripts(db());
+        std::optional<ScriptVersion> latest = scripts.latestPublished(u"waste-missed-bin"_s).value();
+        QVERIFY(latest);
+        QCOMPARE(latest->version, 1);
+        QCOMPARE(latest->title, u"Missed bin"_s);
+        QCOMPARE(latest->service, u"waste"_s);
+        QCOMPARE(latest->publishedAt, QDateTime(QDate(2026, 11, 1), QTime(8, 1), Qt::UTC));
+        QCOMPARE(QJsonDocument::fromJson(latest->body.toUtf8()).object().value(u"version"_s).toInt(), 1);
+
+        QVERIFY(SyncCache::applyPage(db(), page({ scriptChange(u"waste-missed-bin"_s, 2, u"Missed bin, clearer"_s) },
+                                                u"c2"_s))
+                    .ok());
+        latest = scripts.latestPublished(u"waste-missed-bin"_s).value();
+        QCOMPARE(latest->version, 2);
+        QCOMPARE(latest->title, u"Missed bin, clearer"_s);
+        const std::optional<ScriptVersion> old = scripts.version(u"waste-missed-bin"_s, 1).value();
+        QVERIFY(old); // a contact that recorded version 1 can still be shown with it
+        QCOMPARE(old->title, u"Missed bin"_s);
+        QCOMPARE(scripts.list().value().size(), 1);
+        QCOMPARE(cursor(), u"c2"_s);
+
+        // The same page again changes nothing; a delete (the server sends none) is skipped.
+        QVERIFY(SyncCache::applyPage(db(), page({ scriptChange(u"waste-missed-bin"_s, 1, u"Missed bin"_s) }, u"c3"_s))
+                    .ok());
+        QCOMPARE(scripts.latestPublished(u"waste-missed-bin"_s).value()->version, 2);
+        const wire::Change removal { u"script"_s, u"delete"_s, scriptChange(u"waste-missed-bin"_s, 1, QString()).id, 0, {} };
+        Result<AppliedPage> deleted = SyncCache::applyPage(db(), page({ removal }, u"c4"_s));
+        QCOMPARE(deleted->skipped, 1);
+        QVERIFY(scripts.version(u"waste-missed-bin"_s, 1).value());
+    }
+
+    void aScriptWhoseBodyIsNotItsOwnIsRefusedWithThePage()
+    {
+        wire::Change wrong = scriptChange(u"waste-missed-bin"_s, 2, u"Missed bin"_s);
+        QJsonObject body = wrong.record.value(u"body"_s).toObject();
+        body.insert(u"version"_s, 1);
+        wrong.record.insert(u"body"_s, body);
+        Result<AppliedPage> refused = SyncCache::applyPage(db(), page({ wrong }, u"c1"_s));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"json.invalid_field"_s);
+        QCOMPARE(cursor(), QString());
+        QVERIFY(!ScriptStore(db()).latestPublished(u"waste-missed-bin"_s).value());
+    }
+
+    void articlesArriveAtTheirLatestRevisionAndAreSearchable()
+    {
+        QVERIFY(SyncCache::applyPage(db(), page({ articleChange(u"bin-collection-days"_s, 2, u"Tuesdays."_s) }, u"c1"_s))
+                    .ok());
+        KnowledgeStore articles(db());
+        QCOMPARE(articles.revision(u"bin-collection-days"_s).value(), std::optional<qint64>(2));
+        // An older revision arriving late does not replace it.
+        Result<AppliedPage> older
+            = SyncCache::applyPage(db(), page({ articleChange(u"bin-collection-days"_s, 1, u"Mondays."_s) }, u"c2"_s));
+        QCOMPARE(older->skipped, 1);
+        const std::optional<KnowledgeArticle> stored = articles.byId(u"bin-collection-days"_s).value();
+        QVERIFY(stored);
+        QCOMPARE(stored->body, u"Tuesdays."_s);
+        QCOMPARE(stored->keywords, (QStringList { u"bin"_s, u"collection"_s }));
+        QCOMPARE(articles.search(u"TUESDAYS"_s).value().size(), 1);
+        QCOMPARE(articles.search(u"collection"_s).value().size(), 1);
+        QVERIFY(articles.search(u"potholes"_s).value().isEmpty());
+    }
+
     void aNewEpochClearsPulledDataButKeepsTheOutbox()
     {
-        QVERIFY(SyncCache::applyPage(db(), page({ upsert(customer(1, 1, u"Swansea"_s)) }, u"c1"_s)).ok());
+        QVERIFY(SyncCache::applyPage(db(), page({ upsert(customer(1, 1, u"Swansea"_s)),
+                                                  scriptChange(u"waste-missed-bin"_s, 1, u"Missed bin"_s),
+                                                  articleChange(u"bin-collection-days"_s, 1, u"Tuesdays."_s) },
+                                                u"c1"_s))
+                    .ok());
         enqueueTownEdit(uuidOf(1), u"Swansea"_s, u"Llanelli"_s);
         QVERIFY(SyncCache::resetForResync(db()).ok());
         QCOMPARE(cursor(), QString());
         QVERIFY(!CustomerStore(db()).byId(uuidOf(1)).value().has_value());
+        QVERIFY(ScriptStore(db()).list().value().isEmpty()); // the new database's snapshot brings them again
+        QVERIFY(KnowledgeStore(db()).list().value().isEmpty());
         QCOMPARE(OutboxStore(db()).count().value(), 1);
         const SyncSnapshot snapshot = SyncCache::snapshot(db()).value();
         QCOMPARE(snapshot.pending, 1);

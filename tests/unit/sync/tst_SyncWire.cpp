@@ -2,6 +2,7 @@
 // name the field that is wrong.
 
 #include "core/DomainJson.h"
+#include "sync/PublishedRecords.h"
 #include "sync/SyncWire.h"
 
 #include <QJsonArray>
@@ -119,6 +120,39 @@ private slots:
                                                              { u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) },
                                                              { u"record"_s, QJsonObject { { u"x"_s, 1 } } } } });
         QCOMPARE(wire::readPullPage(page).error().code, u"json.invalid_field"_s);
+    }
+
+    void publishedScriptsAndArticlesRoundTripAndAreReadStrictly()
+    {
+        wire::PublishedScript script;
+        script.id = u"waste-missed-bin"_s;
+        script.version = 3;
+        script.service = u"waste"_s;
+        script.title = u"Missed bin collection"_s;
+        script.publishedAt = QDateTime(QDate(2026, 11, 2), QTime(9, 30, 0, 125), Qt::UTC);
+        script.body = QJsonObject { { u"format"_s, 1 }, { u"id"_s, script.id }, { u"version"_s, 3 } };
+        QCOMPARE(wire::readPublishedScript(wire::toJson(script)).value(), script);
+
+        wire::PublishedArticle article { KnowledgeArticle { u"bin-day"_s, u"Bin day"_s, QString(),
+                                                            { u"bin"_s, u"day"_s }, u"# Bin day\n\nTuesdays."_s },
+                                         2, QDateTime(QDate(2026, 11, 2), QTime(9, 30), Qt::UTC) };
+        QCOMPARE(wire::readPublishedArticle(wire::toJson(article)).value(), article);
+
+        QJsonObject otherVersion = wire::toJson(script);
+        otherVersion.insert(u"body"_s, QJsonObject { { u"id"_s, script.id }, { u"version"_s, 2 } });
+        QCOMPARE(wire::readPublishedScript(otherVersion).error().code, u"json.invalid_field"_s);
+        QJsonObject unknown = wire::toJson(script);
+        unknown.insert(u"status"_s, u"draft"_s);
+        QCOMPARE(wire::readPublishedScript(unknown).error().code, u"json.unknown_field"_s);
+        QJsonObject noRevision = wire::toJson(article);
+        noRevision.remove(u"revision"_s);
+        QCOMPARE(wire::readPublishedArticle(noRevision).error().code, u"json.invalid_field"_s);
+
+        // Both are entities a pull may carry.
+        const wire::Change change { u"script"_s, u"upsert"_s, QUuid::createUuid(), 3, wire::toJson(script) };
+        QCOMPARE(wire::readChange(wire::toJson(change)).value(), change);
+        const wire::Change articleChange { u"article"_s, u"upsert"_s, QUuid::createUuid(), 2, wire::toJson(article) };
+        QCOMPARE(wire::readChange(wire::toJson(articleChange)).value(), articleChange);
     }
 };
 

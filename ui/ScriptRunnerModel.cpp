@@ -7,6 +7,7 @@
 #include "storage/CaseStore.h"
 #include "storage/ContactStore.h"
 #include "storage/CustomerStore.h"
+#include "storage/KnowledgeStore.h"
 #include "storage/ScriptStore.h"
 #include "ui/ContactModel.h"
 #include "ui/DisplayText.h"
@@ -36,7 +37,8 @@ ScriptRunnerModel::ScriptRunnerModel(QObject *parent) : QObject(parent)
 {
     Result<KnowledgeLibrary> shipped = KnowledgeLibrary::shipped();
     if (shipped)
-        m_knowledge = std::move(shipped).value();
+        m_shippedKnowledge = std::move(shipped).value();
+    m_knowledge = m_shippedKnowledge;
     Result<WorkingCalendar> calendar = WorkingCalendar::forJurisdiction(Jurisdiction::EnglandAndWales);
     if (calendar)
         m_calendar = std::make_shared<const WorkingCalendar>(std::move(calendar).value());
@@ -63,6 +65,7 @@ void ScriptRunnerModel::setContact(ContactModel *contact)
 
 void ScriptRunnerModel::setKnowledge(KnowledgeLibrary knowledge)
 {
+    m_shippedKnowledge = knowledge;
     m_knowledge = std::move(knowledge);
     emit knowledgeChanged();
     reload();
@@ -89,26 +92,36 @@ void ScriptRunnerModel::reload()
     if (!m_worker)
         return;
     const quint64 generation = ++m_generation;
-    const ScriptValidator validator(m_knowledge.references());
     setLoading(true);
-    using Scripts = QList<std::shared_ptr<const Script>>;
-    QFuture<Result<Scripts>> future = m_worker->run([validator](QSqlDatabase &db) -> Result<Scripts> {
+    struct Loaded {
+        KnowledgeLibrary knowledge;
+        QList<std::shared_ptr<const Script>> scripts;
+    };
+    QFuture<Result<Loaded>> future = m_worker->run([shipped = m_shippedKnowledge](QSqlDatabase &db) -> Result<Loaded> {
+        Loaded loaded { shipped, {} };
+        // Articles published since the program was built come with the sync, over the shipped ones.
+        Result<QList<KnowledgeArticle>> articles = KnowledgeStore(db).list();
+        if (!articles)
+            return articles.error();
+        loaded.knowledge.mergeArticles(articles.value());
+        const ScriptValidator validator(loaded.knowledge.references());
         Result<QList<ScriptVersion>> synced = ScriptStore(db).list();
         if (!synced)
             return synced.error();
-        Scripts scripts;
         for (const ScriptVersion &version : synced.value()) {
             Result<Script> script = parseScript(version.body.toUtf8(), nullptr);
             // A synced script that this desk cannot run is left out rather than shown broken.
             if (script && validator.validate(script.value()).isEmpty())
-                scripts.append(std::make_shared<const Script>(std::move(script).value()));
+                loaded.scripts.append(std::make_shared<const Script>(std::move(script).value()));
         }
         // Before a first sync has brought any, the scripts shipped with the program.
-        if (scripts.isEmpty())
-            scripts = loadValidScripts(u":/scripts"_s, validator);
-        return scripts;
+        if (loaded.scripts.isEmpty())
+            loaded.scripts = loadValidScripts(u":/scripts"_s, validator);
+        std::stable_sort(loaded.scripts.begin(), loaded.scripts.end(),
+                         [](const auto &a, const auto &b) { return a->title < b->title; });
+        return loaded;
     });
-    whenFinished(this, future, [this, generation](const Result<Scripts> &answer) {
+    whenFinished(this, future, [this, generation](const Result<Loaded> &answer) {
         if (generation != m_generation)
             return;
         setLoading(false);
@@ -116,8 +129,9 @@ void ScriptRunnerModel::reload()
             setErrorText(tr("The scripts could not be read: %1").arg(answer.error().message));
             return;
         }
-        m_scripts = answer.value();
-        std::stable_sort(m_scripts.begin(), m_scripts.end(), [](const auto &a, const auto &b) { return a->title < b->title; });
+        m_knowledge = answer->knowledge;
+        m_scripts = answer->scripts;
+        emit knowledgeChanged();
         emit scriptsChanged();
     });
 }

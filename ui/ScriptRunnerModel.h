@@ -23,7 +23,7 @@ namespace fc {
 class ContactModel;
 
 /// Scripts come from the cache (the published versions the desk has synced), or the shipped ones
-/// while it has none. start(id) reads the contact's customer (cases, contacts) on the cache's thread
+/// while it has none; knowledge articles likewise, synced ones over the shipped ones. start(id) reads the contact's customer (cases, contacts) on the cache's thread
 /// and begins a ScriptRun; answer()/choose()/next()/back() walk it; when it reaches an outcome the
 /// result goes to `contact` (ContactModel::applyScript) for the wrap-up. Nothing is written before
 /// wrap-up. Every read is a CacheWorker job: the GUI thread never waits.
@@ -161,7 +161,8 @@ private:
     QPointer<CacheWorker> m_worker;
     QPointer<ContactModel> m_contact;
     NowFunction m_now = systemNowUtc;
-    KnowledgeLibrary m_knowledge;
+    KnowledgeLibrary m_shippedKnowledge; // compiled in (or set by a test)
+    KnowledgeLibrary m_knowledge; // the shipped one with the articles the desk has synced over it
     std::shared_ptr<const WorkingCalendar> m_calendar;
     QList<std::shared_ptr<const Script>> m_scripts;
     QString m_filter;

@@ -192,6 +192,18 @@ QList<const KnowledgeArticle *> KnowledgeLibrary::search(const QString &query) c
     return out;
 }
 
+void KnowledgeLibrary::mergeArticles(const QList<KnowledgeArticle> &articles)
+{
+    for (const KnowledgeArticle &article : articles) {
+        const auto it = std::find_if(m_articles.begin(), m_articles.end(),
+                                     [&](const KnowledgeArticle &a) { return a.id == article.id; });
+        if (it != m_articles.end())
+            *it = article;
+        else
+            m_articles.append(article);
+    }
+}
+
 ScriptReferences KnowledgeLibrary::references() const
 {
     ScriptReferences references;

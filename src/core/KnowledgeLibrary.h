@@ -61,6 +61,10 @@ public:
     /// titles and keywords first; every article for an empty query, by title.
     QList<const KnowledgeArticle *> search(const QString &query) const;
 
+    /// Articles published since (synced to the desk) over the shipped ones: same id replaces, new ones
+    /// are added.
+    void mergeArticles(const QList<KnowledgeArticle> &articles);
+
     /// The references scripts are validated against.
     ScriptReferences references() const;
 

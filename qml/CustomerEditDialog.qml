@@ -65,9 +65,10 @@ Dialog {
                 columns: 2
                 Layout.fillWidth: true
                 columnSpacing: Theme.spacing
-                FcTextField { label: qsTr("Title"); text: root.editor.title; onEdited: function(v) { root.editor.title = v }; Layout.fillWidth: true }
-                FcTextField { label: qsTr("Preferred name"); text: root.editor.preferredName; onEdited: function(v) { root.editor.preferredName = v }; Layout.fillWidth: true }
+                FcTextField { readOnly: root.editor.busy; label: qsTr("Title"); text: root.editor.title; onEdited: function(v) { root.editor.title = v }; Layout.fillWidth: true }
+                FcTextField { readOnly: root.editor.busy; label: qsTr("Preferred name"); text: root.editor.preferredName; onEdited: function(v) { root.editor.preferredName = v }; Layout.fillWidth: true }
                 FcTextField {
+                    readOnly: root.editor.busy // until the record is read, and while it saves: nothing typed is lost
                     id: givenName
                     objectName: "givenNameField"
                     label: qsTr("Given name")
@@ -77,6 +78,7 @@ Dialog {
                     Layout.fillWidth: true
                 }
                 FcTextField {
+                    readOnly: root.editor.busy // until the record is read, and while it saves: nothing typed is lost
                     objectName: "familyNameField"
                     label: qsTr("Family name")
                     text: root.editor.familyName
@@ -85,6 +87,7 @@ Dialog {
                     Layout.fillWidth: true
                 }
                 FcTextField {
+                    readOnly: root.editor.busy // until the record is read, and while it saves: nothing typed is lost
                     objectName: "dateOfBirthField"
                     label: qsTr("Date of birth (dd/mm/yyyy)")
                     text: root.editor.dateOfBirthText
@@ -103,6 +106,7 @@ Dialog {
                     required property string modelData
                     Layout.fillWidth: true
                     FcTextField {
+                        readOnly: root.editor.busy // until the record is read, and while it saves: nothing typed is lost
                         objectName: "phoneField" + index
                         Layout.fillWidth: true
                         label: qsTr("Phone %1").arg(index + 1)
@@ -123,6 +127,7 @@ Dialog {
                     required property string modelData
                     Layout.fillWidth: true
                     FcTextField {
+                        readOnly: root.editor.busy // until the record is read, and while it saves: nothing typed is lost
                         Layout.fillWidth: true
                         label: qsTr("Email %1").arg(index + 1)
                         text: modelData
@@ -147,11 +152,11 @@ Dialog {
                 columns: 2
                 Layout.fillWidth: true
                 columnSpacing: Theme.spacing
-                FcTextField { objectName: "addressLine1Field"; label: qsTr("Address line 1"); text: root.editor.addressLine1; errorText: root.err("addressLine1"); onEdited: function(v) { root.editor.addressLine1 = v }; Layout.fillWidth: true }
-                FcTextField { label: qsTr("Address line 2"); text: root.editor.addressLine2; onEdited: function(v) { root.editor.addressLine2 = v }; Layout.fillWidth: true }
-                FcTextField { objectName: "townField"; label: qsTr("Town"); text: root.editor.town; errorText: root.err("town"); onEdited: function(v) { root.editor.town = v }; Layout.fillWidth: true }
-                FcTextField { objectName: "postcodeField"; label: qsTr("Postcode"); text: root.editor.postcode; errorText: root.err("postcode"); onEdited: function(v) { root.editor.postcode = v }; Layout.fillWidth: true }
-                FcTextField { label: qsTr("UPRN"); text: root.editor.uprn; errorText: root.err("uprn"); onEdited: function(v) { root.editor.uprn = v }; Layout.fillWidth: true }
+                FcTextField { readOnly: root.editor.busy; objectName: "addressLine1Field"; label: qsTr("Address line 1"); text: root.editor.addressLine1; errorText: root.err("addressLine1"); onEdited: function(v) { root.editor.addressLine1 = v }; Layout.fillWidth: true }
+                FcTextField { readOnly: root.editor.busy; label: qsTr("Address line 2"); text: root.editor.addressLine2; onEdited: function(v) { root.editor.addressLine2 = v }; Layout.fillWidth: true }
+                FcTextField { readOnly: root.editor.busy; objectName: "townField"; label: qsTr("Town"); text: root.editor.town; errorText: root.err("town"); onEdited: function(v) { root.editor.town = v }; Layout.fillWidth: true }
+                FcTextField { readOnly: root.editor.busy; objectName: "postcodeField"; label: qsTr("Postcode"); text: root.editor.postcode; errorText: root.err("postcode"); onEdited: function(v) { root.editor.postcode = v }; Layout.fillWidth: true }
+                FcTextField { readOnly: root.editor.busy; label: qsTr("UPRN"); text: root.editor.uprn; errorText: root.err("uprn"); onEdited: function(v) { root.editor.uprn = v }; Layout.fillWidth: true }
             }
 
             GridLayout {

@@ -356,6 +356,7 @@ void tst_WorkstationEndToEnd::aConflictWithAnotherDeskIsSettledOnTheConflictsPag
     QTRY_COMPARE_WITH_TIMEOUT(prop(sync(), "state").toString(), u"offline"_s, kWait);
     key(Qt::Key_E, Qt::ControlModifier);
     QTRY_VERIFY(item(u"postcodeField"_s));
+    QTRY_VERIFY(!item(u"postcodeField"_s)->property("text").toString().isEmpty()); // filled in: type now
     typeInto(u"townField"_s, u"Torpoint"_s);
     QTRY_VERIFY(item(u"saveCustomerButton"_s)->isEnabled());
     clickOn(u"saveCustomerButton"_s);

@@ -13,7 +13,8 @@ Item {
     required property ScreenPopModel screenPop
     readonly property bool contactActive: contact.active
     readonly property alias searchField: searchPane.searchField
-    // While a script runs the search pane makes room for it; Ctrl+K or F3 brings it back.
+    // While a contact about the customer on screen is under way, or a script runs, the search pane makes
+    // room for the script pane; Ctrl+K or F3 brings it back.
     property bool searchShown: true
 
     CustomerSearchModel { id: search; cacheWorker: root.session.cacheWorker }
@@ -82,6 +83,9 @@ Item {
         function onActiveChanged() {
             if (contact.active && !runner.running)
                 runner.reload()
+            // A contact about the customer on screen needs the room for the script beside the record;
+            // an anonymous one keeps search open to find who it is. Ctrl+K brings search back.
+            root.searchShown = !contact.active || !customer.hasCustomer
         }
         function onWrappedUp(contactId) {
             if (runner.running)
@@ -93,7 +97,7 @@ Item {
     Connections {
         target: runner
         function onCompleted() { contactPanel.forceActiveFocus() }
-        function onRunChanged() { root.searchShown = !runner.running }
+        function onRunChanged() { if (runner.running) root.searchShown = false }
     }
     // A finished sync may have brought newer copies of what is on screen.
     readonly property string lastSync: root.session.sync.lastSyncText

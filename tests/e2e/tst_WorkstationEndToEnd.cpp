@@ -422,7 +422,7 @@ void tst_WorkstationEndToEnd::aBulkyWasteBookingRunsToItsOutcomeAndSyncs()
     key(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier); // to the script list
     QTRY_VERIFY(item(u"scriptFilter"_s));
     typeText(u"bulky"_s);
-    shoot(u"14-script-choose"_s);
+    shoot(u"12-script-choose"_s);
     key(Qt::Key_Return);
     QTRY_VERIFY(item(u"scriptStep"_s) && item(u"scriptStep"_s)->isVisible());
     QTRY_VERIFY(item(u"articleTitle"_s) && item(u"articleTitle"_s)->isVisible()); // what we collect, opened
@@ -430,7 +430,7 @@ void tst_WorkstationEndToEnd::aBulkyWasteBookingRunsToItsOutcomeAndSyncs()
 
     // Numbers pick choices, Enter goes on; a typed answer is checked as it is given.
     QTRY_VERIFY(item(u"option1"_s));
-    shoot(u"15-script-choice"_s);
+    shoot(u"13-script-choice"_s);
     key(Qt::Key_1); // household items only
     QTRY_VERIFY(item(u"option4"_s)); // the bands of items
     key(Qt::Key_1); // 1 to 3 items
@@ -451,7 +451,7 @@ void tst_WorkstationEndToEnd::aBulkyWasteBookingRunsToItsOutcomeAndSyncs()
     typeText(u"31/02/2026"_s);
     key(Qt::Key_Return);
     QTRY_VERIFY(!item(u"answerField"_s)->property("errorText").toString().isEmpty()); // not a date: stays
-    shoot(u"16-script-refused-date"_s);
+    shoot(u"14-script-refused-date"_s);
     key(Qt::Key_A, Qt::ControlModifier);
     typeText(day.toString(u"dd/MM/yyyy"_s));
     key(Qt::Key_Return);
@@ -472,7 +472,7 @@ void tst_WorkstationEndToEnd::aBulkyWasteBookingRunsToItsOutcomeAndSyncs()
     item(u"contactDemand"_s)->forceActiveFocus();
     key(Qt::Key_Down);
     QTRY_VERIFY(item(u"wrapUpButton"_s)->isEnabled());
-    shoot(u"17-script-outcome"_s);
+    shoot(u"15-script-outcome"_s);
     key(Qt::Key_Return, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(item(u"contactClock"_s) == nullptr, 10000);
     QVERIFY(waitForSynced());
@@ -497,7 +497,7 @@ void tst_WorkstationEndToEnd::theIdleLockHidesTheRecordAndUnlocksWithThePassword
     key(Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(!prop(session(), "errorText").toString().isEmpty(), 10000);
     QVERIFY(prop(session(), "locked").toBool());
-    shoot(u"18-locked"_s);
+    shoot(u"16-locked"_s);
     typeInto(u"unlockPasswordField"_s, QString::fromUtf8(kPassword));
     key(Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(!prop(session(), "locked").toBool(), 10000);
@@ -516,7 +516,7 @@ void tst_WorkstationEndToEnd::aScreenPopOpensTheCaller()
     QCOMPARE(telephony.exitCode(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(item(u"contactClock"_s), 10000);
     QTRY_VERIFY(item(u"customerName"_s)->property("text").toString().contains(m_customer.familyName));
-    shoot(u"19-screen-pop"_s);
+    shoot(u"17-screen-pop"_s);
 }
 
 int main(int argc, char *argv[])

@@ -9,8 +9,12 @@ Rectangle {
     id: root
     required property SessionModel session
     property bool contactActive: false
+    property var channelOptions: [] // [{key, title}] of every channel
     signal startCallRequested()
     signal startCounterRequested()
+    signal startChannelRequested(string channel)
+
+    function openChannels() { if (!root.contactActive) channelMenu.open() }
 
     implicitHeight: row.implicitHeight + Theme.spacing * 2
     color: Theme.text
@@ -44,6 +48,32 @@ Rectangle {
             shortcutText: "Ctrl+Shift+F"
             toolTipText: qsTr("Start timing a face-to-face contact at the counter")
             onClicked: root.startCounterRequested()
+        }
+        FcButton {
+            id: otherChannelButton
+            objectName: "otherChannelButton"
+            text: qsTr("Other channel…")
+            enabled: !root.contactActive
+            shortcutText: "Ctrl+Shift+O"
+            toolTipText: qsTr("Start a contact that came by email, web form, webchat, video relay, letter or social media")
+            onClicked: root.openChannels()
+            Menu {
+                id: channelMenu
+                objectName: "channelMenu"
+                y: otherChannelButton.height
+                Instantiator {
+                    // Phone and face to face have their own buttons.
+                    model: root.channelOptions.filter(function(c) { return c.key !== "phone" && c.key !== "face_to_face" })
+                    delegate: MenuItem {
+                        required property var modelData
+                        text: modelData.title
+                        Accessible.name: qsTr("New %1 contact").arg(modelData.title)
+                        onTriggered: root.startChannelRequested(modelData.key)
+                    }
+                    onObjectAdded: function(index, object) { channelMenu.insertItem(index, object) }
+                    onObjectRemoved: function(index, object) { channelMenu.removeItem(object) }
+                }
+            }
         }
         Label {
             objectName: "signedInAs"

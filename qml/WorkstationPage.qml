@@ -108,6 +108,7 @@ Item {
     Shortcut { sequence: "Ctrl+E"; enabled: customer.hasCustomer; onActivated: root.editDetails() }
     Shortcut { sequence: "Ctrl+Shift+C"; enabled: !contact.active; onActivated: root.startContact("phone") }
     Shortcut { sequence: "Ctrl+Shift+F"; enabled: !contact.active; onActivated: root.startContact("face_to_face") }
+    Shortcut { sequence: "Ctrl+Shift+O"; enabled: !contact.active; onActivated: topBar.openChannels() }
     Shortcut { sequence: "Ctrl+L"; onActivated: root.session.lockNow() }
     Shortcut { sequence: "Ctrl+Shift+S"; enabled: contact.active; onActivated: scriptPane.focusFirst() }
     Shortcut { sequence: "F5"; onActivated: root.session.sync.syncNow() }
@@ -118,11 +119,14 @@ Item {
         spacing: 0
 
         TopBar {
+            id: topBar
             Layout.fillWidth: true
             session: root.session
             contactActive: contact.active
             onStartCallRequested: root.startContact("phone")
             onStartCounterRequested: root.startContact("face_to_face")
+            onStartChannelRequested: function(channel) { root.startContact(channel) }
+            channelOptions: contact.channelOptions
         }
 
         StackView {

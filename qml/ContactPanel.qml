@@ -37,7 +37,7 @@ Rectangle {
 
             Label {
                 Layout.topMargin: Theme.padding
-                text: root.contact.active ? qsTr("Contact under way") : qsTr("Last contact")
+                text: root.contact.correcting ? qsTr("Correcting a contact") : (root.contact.active ? qsTr("Contact under way") : qsTr("Last contact"))
                 font.pixelSize: Theme.headingSize
                 font.bold: true
                 color: Theme.text
@@ -102,6 +102,20 @@ Rectangle {
                 text: qsTr("Link to %1").arg(root.customer.displayName)
                 toolTipText: qsTr("This contact was about the customer on screen")
                 onClicked: root.contact.linkCustomer(root.customer.customerId)
+            }
+            FcButton {
+                objectName: "correctContactButton"
+                visible: root.contact.canCorrectLast
+                text: qsTr("Correct it")
+                toolTipText: qsTr("A wrapped-up contact is kept as it was; this records a correction that replaces it in the figures")
+                onClicked: root.contact.correctLast()
+            }
+            Label {
+                visible: root.contact.correcting
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.secondaryText
+                text: qsTr("The contact as recorded stays; wrap-up records this correction beside it, with the same times.")
             }
 
             ColumnLayout {

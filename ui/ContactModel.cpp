@@ -138,6 +138,8 @@ int ContactModel::elapsedSeconds() const
 {
     if (!m_active)
         return 0;
+    if (correcting()) // the corrected contact's own handle time
+        return int(std::max<qint64>(0, m_contact.startedAt.secsTo(m_contact.endedAt)));
     return int(std::max<qint64>(0, m_contact.startedAt.secsTo(m_now())));
 }
 
@@ -402,6 +404,53 @@ void ContactModel::clearScript()
     emit scriptChanged();
 }
 
+bool ContactModel::correctLast()
+{
+    if (!canCorrectLast() || m_busy || !m_worker)
+        return false;
+    const QUuid id = m_lastContactId;
+    setBusy(true);
+    QFuture<Result<std::optional<Contact>>> future = m_worker->run(
+        [id](QSqlDatabase &db) -> Result<std::optional<Contact>> { return ContactStore(db).byId(id); });
+    whenFinished(this, future, [this](const Result<std::optional<Contact>> &answer) {
+        setBusy(false);
+        if (m_active)
+            return; // a new contact began meanwhile: it comes first
+        if (!answer || !answer->has_value()) {
+            setErrorText(answer ? tr("The contact to correct is no longer on this desk.")
+                                : tr("The contact to correct could not be read: %1").arg(answer.error().message));
+            return;
+        }
+        const Contact &original = **answer;
+        m_contact = original;
+        m_contact.id = QUuid::createUuid();
+        m_contact.correctsContactId = original.id;
+        m_outcome = original.outcome ? outcomeKey(*original.outcome) : QString();
+        m_demand = original.demand.isFailure() ? failureKindKey(original.demand.failureKind) : u"value"_s;
+        m_demandSuggested = false;
+        m_repeatText.clear();
+        m_scriptTitle.clear();
+        m_scriptCases.clear(); // what it raised stays raised and linked
+        m_active = true;
+        setErrorText({});
+        emit activeChanged();
+        emit customerIdChanged();
+        emit serviceChanged();
+        emit reasonChanged();
+        emit outcomeChanged();
+        emit demandChanged();
+        emit notesChanged();
+        emit signpostedToChanged();
+        emit transferredToChanged();
+        emit repeatChanged();
+        emit scriptChanged();
+        emit elapsedChanged();
+        emit lastContactChanged();
+        recheck();
+    });
+    return true;
+}
+
 void ContactModel::wrapUp()
 {
     if (m_busy)
@@ -418,7 +467,8 @@ void ContactModel::wrapUp()
     }
     const QDateTime now = m_now().toUTC();
     Contact contact = draft();
-    contact.endedAt = std::max(now, contact.startedAt);
+    if (!correcting()) // a correction keeps the times of the contact it corrects
+        contact.endedAt = std::max(now, contact.startedAt);
     const QString user = m_user;
     setErrorText({});
     setBusy(true);

@@ -66,6 +66,8 @@ class ContactModel : public QObject {
     Q_PROPERTY(bool discardAllowed READ discardAllowed CONSTANT)
     Q_PROPERTY(QString lastContactId READ lastContactId NOTIFY lastContactChanged)
     Q_PROPERTY(bool lastContactAnonymous READ lastContactAnonymous NOTIFY lastContactChanged)
+    Q_PROPERTY(bool correcting READ correcting NOTIFY activeChanged)
+    Q_PROPERTY(bool canCorrectLast READ canCorrectLast NOTIFY activeChanged)
     Q_PROPERTY(QString repeatText READ repeatText NOTIFY repeatChanged)
     Q_PROPERTY(bool demandConfirmed READ demandConfirmed NOTIFY demandChanged)
     Q_PROPERTY(bool scripted READ scripted NOTIFY scriptChanged)
@@ -108,6 +110,12 @@ public:
     void applyScript(const Script &script, const ScriptResult &result);
     /// Forgets an applied script (the agent ran another, or none).
     Q_INVOKABLE void clearScript();
+    /// A wrapped-up contact is never changed: this opens a correction of the last one recorded on this
+    /// desk, a new contact filled in from it (`correcting`), with its times, so its handle time stands,
+    /// and `correctsContactId` naming it. Wrap-up records the correction; reports count it in place of
+    /// the original (docs/METRICS.md). Read on the cache's thread; false while a contact is under way or
+    /// there is none to correct.
+    Q_INVOKABLE bool correctLast();
 
     bool active() const { return m_active; }
     QString contactId() const;
@@ -160,6 +168,8 @@ public:
     QString repeatText() const { return m_repeatText; }
     /// False while the demand shown is the repeat check's suggestion, not yet the agent's choice.
     bool demandConfirmed() const { return !m_demandSuggested; }
+    bool correcting() const { return m_active && !m_contact.correctsContactId.isNull(); }
+    bool canCorrectLast() const { return !m_active && !m_lastContactId.isNull(); }
     bool scripted() const { return !m_contact.scriptId.isEmpty(); }
     QString scriptTitle() const { return m_scriptTitle; }
     int scriptCaseCount() const { return int(m_scriptCases.size()); }

@@ -323,6 +323,56 @@ private slots:
         QVERIFY(!anonymous.repeatText().isEmpty());
     }
 
+    void aWrappedUpContactIsCorrectedByANewLinkedRecord()
+    {
+        HandClock clock;
+        ContactModel contact;
+        setUp(contact, clock);
+        QVERIFY(!contact.canCorrectLast());
+        QVERIFY(!contact.correctLast());
+        QVERIFY(contact.start(u"phone"_s, customerUuid(42).toString()));
+        contact.setService(u"waste"_s);
+        contact.setOutcome(u"no_action"_s);
+        contact.setDemand(u"value"_s);
+        contact.setNotes(u"Caller rang off"_s);
+        clock.advance(95);
+        QSignalSpy wrapped(&contact, &ContactModel::wrappedUp);
+        contact.wrapUp();
+        QVERIFY(wrapped.wait(5000));
+        const QString originalId = contact.lastContactId();
+        QVERIFY(contact.canCorrectLast());
+
+        clock.advance(600); // corrected ten minutes later
+        QSignalSpy active(&contact, &ContactModel::activeChanged);
+        QVERIFY(contact.correctLast());
+        QVERIFY(active.wait(5000));
+        QVERIFY(contact.correcting());
+        QCOMPARE(contact.outcome(), u"no_action"_s);
+        QCOMPARE(contact.notes(), u"Caller rang off"_s);
+        QCOMPARE(contact.elapsedSeconds(), 95); // the original's handle time, not the clock's
+        QVERIFY(contact.contactId() != originalId);
+        contact.setOutcome(u"resolved"_s);
+        contact.setDemand(u"wrong_information"_s);
+        QVERIFY2(contact.canWrapUp(), qPrintable(contact.wrapUpErrorText()));
+        contact.setNotes(u"Told the collection day; it had been printed wrongly on the calendar"_s);
+        contact.wrapUp();
+        QVERIFY(wrapped.wait(5000));
+        QVERIFY(!contact.correcting());
+
+        const std::optional<Contact> original = recorded(originalId);
+        const std::optional<Contact> correction = recorded(contact.lastContactId());
+        QVERIFY(original && correction);
+        QCOMPARE(original->outcome, Outcome::NoAction); // unchanged
+        QCOMPARE(correction->correctsContactId, QUuid::fromString(originalId));
+        QCOMPARE(correction->outcome, Outcome::ResolvedAtFirstContact);
+        QCOMPARE(correction->demand, DemandClassification::failure(FailureKind::WrongOrUnclearInformation));
+        QCOMPARE(correction->startedAt, original->startedAt);
+        QCOMPARE(correction->endedAt, original->endedAt);
+        QCOMPARE(correction->customerId, customerUuid(42));
+        QCOMPARE(outbox().size(), 2); // two contact.create, nothing updated
+        QCOMPARE(outbox().at(1).mutation.operation, u"create"_s);
+    }
+
     void optionsListEveryKey()
     {
         ContactModel contact;

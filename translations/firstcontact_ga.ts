@@ -15,6 +15,10 @@
         <source>Could not finish writing to the cache</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not prepare a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CacheTransaction</name>
@@ -156,6 +160,184 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts to settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to settle: no field has been changed in two places at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed the same detail while this desk&apos;s change was on its way. Check with the customer if you can, then keep one value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · noticed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the server refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2, refused %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the refused %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have dealt with it (for example, made the change again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <source>Correcting a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle time %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, started %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Raises %n request(s) at wrap-up</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customer linked (anonymous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact was about the customer on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrapped-up contact is kept as it was; this records a correction that replaces it in the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact as recorded stays; wrap-up records this correction beside it, with the same times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how it ended…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value or failure demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value or failure demand?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the contact; it cannot be changed afterwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactStore</name>
     <message>
         <source>A contact without an id cannot be saved.</source>
@@ -269,6 +451,121 @@
     </message>
 </context>
 <context>
+    <name>CustomerEditDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth (dd/mm/yyyy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove phone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove email %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the customer lives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving house? Change it once here: the new address is used for every service (council tax, waste, housing, benefits…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerMarkers</name>
     <message>
         <source>Could not read customers&apos; access needs</source>
@@ -330,13 +627,190 @@
     </message>
 </context>
 <context>
+    <name>CustomerView</name>
+    <message>
+        <source>Find a customer on the left (Ctrl+K), or start a contact without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the customer&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1 (age %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prefers “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change names, phones, emails or address (a move updates every service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start timing a phone contact with this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review due since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cases (%1) · %2 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cases (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open cases in any service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>promised by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate records (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records may be the same person. Check with the caller before choosing one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstSyncPage</name>
+    <message>
+        <source>Getting this desk ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the first sign-in on this desk, so it is taking its own encrypted copy of the council&apos;s records. It carries on where it stopped if the network drops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>This desk is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is signed in. Enter the password to carry on where you left off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contact is still open: unlock and wrap it up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out so someone else can use this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>FirstContact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The agent workstation is being built: sign-in, search and the customer view come next.</source>
+        <source>FirstContact — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -442,6 +916,164 @@
     </message>
 </context>
 <context>
+    <name>ScreenPopDialog</name>
+    <message>
+        <source>Call from %1: several customers have this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call from %1: no customer has this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the caller who they are, then choose them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone contact has started without a customer. Search for them, or add them as a new customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers with this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptRunnerPane</name>
+    <message>
+        <source>Scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: bulky, missed bin, blue badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No script matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this script; the contact goes on without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer (may be left empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example 15/12/2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example 14:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise at wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raises: %1 (%2), promised by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, acknowledged by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print guide: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the how-to guide for the resident to take away, ready to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the wrap-up in the contact panel and wrap up (Ctrl+Enter). Back (Alt+Left) changes an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: mould, council tax bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScriptStore</name>
     <message>
         <source>A script without an id cannot be saved.</source>
@@ -465,6 +1097,136 @@
     </message>
 </context>
 <context>
+    <name>SearchPane</name>
+    <message>
+        <source>Find a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone, email, postcode, address or reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+K or F3 comes back here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search. Ctrl+K or F3 brings you back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one found. Check the spelling, or try a phone number or postcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (more below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff safety warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access needs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born %1 (age %2) · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vulnerable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access needs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>FirstContact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your council account. If the server cannot be reached, the same password opens this desk&apos;s own copy so you can keep working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your previous password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password has changed since this desk last saw it. Enter the previous one once so this desk&apos;s copy opens with the new one from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this desk&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncStateStore</name>
     <message>
         <source>Sync state values need a key.</source>
@@ -480,6 +1242,151 @@
     </message>
     <message>
         <source>Could not remove sync state %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session with the server ended; changes wait on this desk until you sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the timeline for one service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the timeline for one channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>FirstContact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New phone contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start timing a phone contact with the customer on screen, or an anonymous one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New counter contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start timing a face-to-face contact at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other channel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a contact that came by email, web form, webchat, video relay, letter or social media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New %1 contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock this desk; your work stays open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap up the open contact first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of this desk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -582,6 +1489,222 @@
     </message>
     <message>
         <source>The server sent a record of an unknown kind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>larger than 4 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON array (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it must start with a front-matter block (---).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not &apos;name: value&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a front-matter field (id, title, service, keywords).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the front-matter block is not closed (---).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id and title are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script is larger than 1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script is not valid JSON: %1 at character %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;version&apos; is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;format&apos; must be %1; this program reads script format %1 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script id &apos;%1&apos; must be lower-case letters, digits and -, at most 64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has more than %1 steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has no steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two steps are called &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount in pounds and pence, such as 35.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number, such as 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at most %n decimal place(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a value from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter %1 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter %1 or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date as day/month/year, such as 24/11/2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date on or after %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date on or before %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a working day: choose a weekday that is not a bank holiday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the answer as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it to %1 characters or fewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full UK postcode, such as PL1 2AA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This input cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a site and a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the sites offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time that is still to come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a working day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a day on or before %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This step takes no answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer is needed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -831,6 +1954,101 @@
     </message>
 </context>
 <context>
+    <name>fc::Checker</name>
+    <message>
+        <source>The script&apos;s service &apos;%1&apos; is not in the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script starts at &apos;%1&apos;, which is not a step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; goes to &apos;%2&apos;, which is not a step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: option &apos;%2&apos; has nowhere to go (give it or the step a next).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No path from the start reaches step &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; has nowhere to go and is not an outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outcome can be reached from step &apos;%1&apos;: it is in a loop without an exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; is on a loop of conditions only, which would go round without asking anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; reads the answer &apos;%2&apos;, but no step of that name takes an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; reads the answer to &apos;%2&apos;, which is not given on every path to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; names the %2 &apos;%3&apos;, which does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; raises &apos;%2&apos; in &apos;%3&apos;, which the service catalogue does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the promise is on the answer to &apos;%1&apos;, which is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome &apos;%1&apos; is %2, but a path reaches it without a %3 step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; compares the answer to &apos;%2&apos; by order, but it is not a number or a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer to &apos;%1&apos; is one of its options, and &apos;%2&apos; is not one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer to &apos;%1&apos; cannot be compared with &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer&apos;s age is compared with a number (equals, lt, le, gt or ge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is true or false: compare it with equals true or false, or not at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: &apos;%2&apos; is not an access need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: flag kind &apos;%2&apos; is neither vulnerability nor staff_safety.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; asks about &apos;%2&apos; cases, which the service catalogue does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::CipherDriver</name>
     <message>
         <source>The cache key must be exactly 32 bytes; %1 bytes were given.</source>
@@ -953,6 +2171,276 @@
     </message>
 </context>
 <context>
+    <name>fc::ConflictsModel</name>
+    <message>
+        <source>Kept on the server (as it stood at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours, from this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflicts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That choice cannot be made here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to settle conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflict could not be settled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refused change could not be dismissed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred way to contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interpreter language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May we email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May we text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May we write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ContactModel</name>
+    <message>
+        <source>Wrap up the contact under way before starting another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the channel the contact came in on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer for this contact is not recognised; start it as anonymous and link it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat contact: about %1 again. Last contact %2 by %3 (%4), within the repeat window. Possibly failure demand: %5. Confirm or change it under Demand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact is under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how the contact ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether this was value demand or failure demand, and which kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This looks like a repeat contact: confirm the demand type, or change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where the customer was signposted to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which team or organisation the contact was transferred to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is too long: at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a service from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason from the chosen service&apos;s list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes are too long: at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact to correct is no longer on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact to correct could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not wrapped up yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact could not be recorded: no cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That customer is not recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no recorded contact to link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the customer to link the contact to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact could not be linked: no cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::CsvSink</name>
     <message>
         <source>Cannot create the directory %1.</source>
@@ -982,6 +2470,153 @@
     <name>fc::Customer</name>
     <message>
         <source>Unnamed customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::CustomerEditModel</name>
+    <message>
+        <source>No customer was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer record is not available: no cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is not in the cache. They may have been merged or removed; search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is too long: at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a given name or a family name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as day/month/year, like 12/03/1984.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date of birth cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the year: that would make them over %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is listed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This email address is listed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full UK postcode, like PL1 2AA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the first line of the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the postcode of the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A UPRN is a number of up to 12 digits, like 100040123.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a language from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how they prefer to be contacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: no cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer to change is no longer in this desk&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new address was saved, but the other changes were not: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welsh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Irish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scottish Gaelic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Punjabi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>British Sign Language</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1071,6 +2706,10 @@
     </message>
     <message>
         <source>No promised date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This view could not be recorded in the audit trail: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1467,6 +3106,40 @@
     </message>
 </context>
 <context>
+    <name>fc::KnowledgeLibrary</name>
+    <message>
+        <source>no such folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another article already has the id &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::KnowledgeStore</name>
+    <message>
+        <source>An article needs an id and a title to be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article %1 has revision %2; revisions start at 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save article %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read knowledge articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read article %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::LocalChanges</name>
     <message>
         <source>The customer is not in this desk&apos;s cache.</source>
@@ -1655,6 +3328,156 @@
     </message>
 </context>
 <context>
+    <name>fc::Reader</name>
+    <message>
+        <source>Step &apos;%1&apos; has more than %2 options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; needs at least two options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; offers the value &apos;%2&apos; twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: field &apos;%2&apos; must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: &apos;%2&apos; is not a date bound (today, today+N, today-N or yyyy-MM-dd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: &apos;%2&apos; is not an input type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: the pattern does not compile (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: min is above max.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: conditions nest deeper than %2 levels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; must be a condition object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; must have exactly one of answer, customer, all, any or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos;: &apos;%2&apos; takes nothing beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1.%2&apos; must be a list of 1 to 50 conditions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; has two comparisons (&apos;%2&apos; and &apos;%3&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; compares the answer with nothing: add equals, in, lt, ... or given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: &apos;%2&apos; is not a customer fact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1.in&apos; must be a list of values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1.given&apos; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; must be a step object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step id &apos;%1&apos; must be lower-case letters, digits and _, starting with a letter, at most 64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; is of kind &apos;%2&apos;, which this format does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; needs options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; needs an input object with a type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; needs a &apos;when&apos; condition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: &apos;%2&apos; is not a priority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; promises both by working days and on a chosen day: keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; has more than 50 fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: field &apos;%2&apos; must be a short text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; needs at least one site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; transfers, so it needs transferTo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; is assisted self-service, so it needs the guide the resident takes away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos;: &apos;%2&apos; is not an outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::RecordNames</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record no longer on this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::RejectedChangeStore</name>
     <message>
         <source>Could not keep a refused change</source>
@@ -1670,6 +3493,152 @@
     </message>
     <message>
         <source>Could not dismiss a refused change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ScreenPopModel</name>
+    <message>
+        <source>The caller could not be looked up: no cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ScreenPopServer</name>
+    <message>
+        <source>FirstContact is already running for this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ScriptLibrary</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ScriptProblem</name>
+    <message>
+        <source>path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ScriptRun</name>
+    <message>
+        <source>The script has no steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script goes to a step called &apos;%1&apos;, which it does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script&apos;s conditions go round in a loop without asking anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has ended; wrap the contact up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the options first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer is needed before going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; leads nowhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has not reached an outcome yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; raises a request type the catalogue does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ScriptRunnerModel</name>
+    <message>
+        <source>The scripts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no script called &apos;%1&apos; on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the day as day/month/year and the time as hours:minutes, such as 15/12/2026 and 14:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise a request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signpost to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the article: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days promised: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promised for the day chosen: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, for the %2 team. %3 It is raised when you wrap up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A UK postcode, such as PL1 2AA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number, such as 07700 900123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date as day/month/year, such as 15/12/2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount in pounds, such as 35.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(left empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This outcome has no guide to print.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1864,6 +3833,135 @@
     </message>
 </context>
 <context>
+    <name>fc::SessionModel</name>
+    <message>
+        <source>Enter your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk&apos;s cache is not ready; restart FirstContact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address &quot;%1&quot; is not a web address (https://host:8443).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be held safely: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FirstContact on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or password is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in (error %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and this desk holds no copy of %1&apos;s records to work offline with. Check the network cable or Wi-Fi and try again, or use a desk you have signed in on before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password has changed since you last signed in on this desk. Enter your previous password once to open this desk&apos;s copy of your records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password does not open this desk&apos;s copy of your records. The server cannot be reached to check it, so nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your records on this desk are open in another FirstContact window or program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your records on this desk could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not the password this desk&apos;s copy was made with. Try another earlier password, or ask the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be held safely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk&apos;s copy could not be moved to your new password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was lost before it could be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be saved on this desk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your records on this desk could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk was revoked by an administrator, so its copy of the council&apos;s records was removed. Sign in again to make a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached to sign in again. Your work stays on this desk; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new sign-in could not be saved on this desk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is not right. The screen stays locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::SnapshotIndexes</name>
+    <message>
+        <source>Could not prepare the cache for a first sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not build the cache&apos;s indexes after a first sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::SnapshotWriter</name>
+    <message>
+        <source>Could not read the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer without an id or reference cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::Sodium</name>
     <message>
         <source>The encryption library could not start, so the local cache cannot be opened.</source>
@@ -1897,6 +3995,141 @@
     </message>
     <message>
         <source>This device was revoked by an administrator. Its local copy of the council&apos;s records and its key have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::SyncStatusModel</name>
+    <message>
+        <source>%1 of %2 records (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to send</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This desk&apos;s copy of the records was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed out of the server · sign in again to send %n change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed out of the server · sign in again to send changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing… %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync problem · trying again soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Online · %n change(s) waiting to send</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Online · up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to sync this desk with the council&apos;s records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached since %1; trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First sync: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to send.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle: two desks changed the same detail.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server; see Conflicts.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1973,6 +4206,26 @@
     </message>
     <message>
         <source>The private key does not belong to the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has %1 problems; the first: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a version number: versions are 1, 2, 3, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of script &apos;%2&apos; is the same script as the published version %3: nothing was published.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2334,6 +4587,33 @@
     </message>
 </context>
 <context>
+    <name>fc::server::KnowledgeCatalogStore</name>
+    <message>
+        <source>an id is 1 to 64 of a-z, 0-9 and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a title is 1 to 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a service in the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most 100 keywords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a keyword is 1 to 100 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is larger than 4 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::server::ListenAddress</name>
     <message>
         <source>&apos;%1&apos; is not an address to listen on: use HOST:PORT, for example 127.0.0.1:8443 or [::1]:8443.</source>
@@ -2455,6 +4735,21 @@
     </message>
 </context>
 <context>
+    <name>fc::server::ScriptCatalogStore</name>
+    <message>
+        <source>There is no version %1 of script &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of script &apos;%2&apos; is published already; publish a new draft instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of script &apos;%2&apos; is published already, so draft %3 is out of date; save it again as a new draft to publish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::server::ServerDatabase</name>
     <message>
         <source>The Qt SQL driver %1 is not installed (Debian: %2).</source>
@@ -2569,6 +4864,22 @@
     </message>
     <message>
         <source>Mutation %1 appears twice in one push.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the script is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the script&apos;s id and version are not the record&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the revision is required</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

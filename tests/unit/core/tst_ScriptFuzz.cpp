@@ -5,7 +5,8 @@
 //
 // In the suite it runs for FC_FUZZ_SECONDS (default 3). For the long run under ASan/UBSan:
 //   FC_SANITIZE=1 FC_BUILD_DIR=build-asan scripts/build && FC_FUZZ_SECONDS=600 build-asan/tests/bin/tst_ScriptFuzz
-// FC_FUZZ_SEED repeats a run (the seed is printed).
+// FC_FUZZ_SEED repeats a run (the seed is printed); with FC_FUZZ_LAST=FILE each mutant is written there
+// before it is tried, so the one that crashed a run can be replayed (FC_FUZZ_REPLAY=FILE tries just it).
 
 #include "core/ScriptLibrary.h"
 #include "core/ScriptRun.h"
@@ -233,6 +234,7 @@ private slots:
         context.customer.dateOfBirth = QDate(1950, 1, 1);
         const ScriptValidator validator;
 
+        const QString lastPath = qEnvironmentVariable("FC_FUZZ_LAST");
         QElapsedTimer clock;
         clock.start();
         int mutants = 0, parsed = 0, valid = 0, finished = 0;
@@ -240,7 +242,17 @@ private slots:
             QByteArray json = corpus.at(mutator.below(int(corpus.size())));
             for (int i = 1 + mutator.below(3); i > 0; --i)
                 json = mutator.mutate(json);
+            if (qEnvironmentVariableIsSet("FC_FUZZ_REPLAY")) {
+                QFile replay(qEnvironmentVariable("FC_FUZZ_REPLAY"));
+                QVERIFY(replay.open(QIODevice::ReadOnly));
+                json = replay.readAll();
+            }
             ++mutants;
+            if (!lastPath.isEmpty()) {
+                QFile last(lastPath);
+                if (last.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                    last.write(json);
+            }
             const QList<ScriptProblem> problems = validator.validate(json);
             for (const ScriptProblem &p : problems) {
                 QVERIFY2(kCodes.contains(p.code), qPrintable(p.code + u": "_s + p.message));

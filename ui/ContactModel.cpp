@@ -89,20 +89,10 @@ bool ContactModel::start(const QString &channel, const QString &customerId)
     m_demand.clear();
     m_demandSuggested = false;
     m_repeatText.clear();
-    emit repeatChanged();
     m_active = true;
     setErrorText({});
     m_ticker.start();
-    emit activeChanged();
-    emit customerIdChanged();
-    emit serviceChanged();
-    emit reasonChanged();
-    emit outcomeChanged();
-    emit demandChanged();
-    emit notesChanged();
-    emit signpostedToChanged();
-    emit transferredToChanged();
-    emit elapsedChanged();
+    emitContactChanged();
     recheck();
     return true;
 }
@@ -181,6 +171,22 @@ void ContactModel::setService(const QString &service)
     }
     recheck();
     checkRepeat();
+}
+
+void ContactModel::emitContactChanged()
+{
+    emit activeChanged();
+    emit customerIdChanged();
+    emit serviceChanged();
+    emit reasonChanged();
+    emit outcomeChanged();
+    emit demandChanged();
+    emit notesChanged();
+    emit signpostedToChanged();
+    emit transferredToChanged();
+    emit repeatChanged();
+    emit scriptChanged();
+    emit elapsedChanged();
 }
 
 void ContactModel::checkRepeat()
@@ -433,19 +439,7 @@ bool ContactModel::correctLast()
         m_scriptCases.clear(); // what it raised stays raised and linked
         m_active = true;
         setErrorText({});
-        emit activeChanged();
-        emit customerIdChanged();
-        emit serviceChanged();
-        emit reasonChanged();
-        emit outcomeChanged();
-        emit demandChanged();
-        emit notesChanged();
-        emit signpostedToChanged();
-        emit transferredToChanged();
-        emit repeatChanged();
-        emit scriptChanged();
-        emit elapsedChanged();
-        emit lastContactChanged();
+        emitContactChanged();
         recheck();
     });
     return true;
@@ -497,20 +491,9 @@ void ContactModel::wrapUp()
         m_demand.clear();
         m_demandSuggested = false;
         m_repeatText.clear();
-        emit repeatChanged();
         m_scriptTitle.clear();
         m_scriptCases.clear();
-        emit scriptChanged();
-        emit activeChanged();
-        emit customerIdChanged();
-        emit serviceChanged();
-        emit reasonChanged();
-        emit outcomeChanged();
-        emit demandChanged();
-        emit notesChanged();
-        emit signpostedToChanged();
-        emit transferredToChanged();
-        emit elapsedChanged();
+        emitContactChanged();
         emit lastContactChanged();
         recheck();
         emit wrappedUp(contact.id.toString(QUuid::WithoutBraces));

@@ -216,6 +216,8 @@ signals:
 
 private:
     void recheck();
+    /// Every property of the contact under way may have changed (it began, ended or was replaced).
+    void emitContactChanged();
     /// Looks for a repeat of this contact's matter in the cache (a CacheWorker job).
     void checkRepeat();
     void setRepeat(const QString &text, const QString &suggestedDemand);

@@ -163,11 +163,11 @@ const ServiceSite *KnowledgeLibrary::site(QStringView key) const
     return find(m_sites, key, &ServiceSite::key);
 }
 
-QList<const KnowledgeArticle *> KnowledgeLibrary::search(const QString &query) const
+QList<const KnowledgeArticle *> rankKnowledgeArticles(const QList<KnowledgeArticle> &articles, const QString &query)
 {
     const QStringList words = searchQueryTokens(query);
     QList<std::pair<int, const KnowledgeArticle *>> scored;
-    for (const KnowledgeArticle &article : m_articles) {
+    for (const KnowledgeArticle &article : articles) {
         const QString head = foldForSearch(QString(article.title + u' ' + article.keywords.join(u' ')));
         const QString body = foldForSearch(article.body);
         int score = 0;
@@ -183,12 +183,21 @@ QList<const KnowledgeArticle *> KnowledgeLibrary::search(const QString &query) c
         if (all)
             scored.append({ score, &article });
     }
-    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) {
-        return a.first != b.first ? a.first > b.first : a.second->title < b.second->title;
-    });
+    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     QList<const KnowledgeArticle *> out;
     for (const auto &[score, article] : scored)
         out.append(article);
+    return out;
+}
+
+QList<const KnowledgeArticle *> KnowledgeLibrary::search(const QString &query) const
+{
+    QList<KnowledgeArticle> byTitle = m_articles;
+    std::stable_sort(byTitle.begin(), byTitle.end(), [](const auto &a, const auto &b) { return a.title < b.title; });
+    QList<const KnowledgeArticle *> out;
+    // Pointers into m_articles, not into the sorted copy.
+    for (const KnowledgeArticle *ranked : rankKnowledgeArticles(byTitle, query))
+        out.append(article(ranked->id));
     return out;
 }
 

@@ -25,6 +25,11 @@ struct KnowledgeArticle {
 /// "knowledge.bad_article" naming the source and what is missing.
 Result<KnowledgeArticle> parseKnowledgeArticle(const QString &text, const QString &sourceName);
 
+/// The articles that contain every word of the query (title, keywords and body, case and accents
+/// folded), those with the words in their title or keywords first; stable, so an input in title order
+/// stays in title order within a rank. Every article for an empty query.
+QList<const KnowledgeArticle *> rankKnowledgeArticles(const QList<KnowledgeArticle> &articles, const QString &query);
+
 /// Someone a resident is signposted to.
 struct PartnerAgency {
     QString key; // "citizens_advice"

@@ -1,6 +1,5 @@
 #include "storage/KnowledgeStore.h"
 
-#include "core/SearchText.h"
 #include "storage/StoreSql.h"
 
 #include <QCoreApplication>
@@ -121,29 +120,10 @@ Result<QList<KnowledgeArticle>> KnowledgeStore::search(const QString &query) con
     Result<QList<KnowledgeArticle>> all = list();
     if (!all)
         return all.error();
-    const QStringList words = searchQueryTokens(query);
-    QList<std::pair<int, KnowledgeArticle>> scored;
-    for (const KnowledgeArticle &article : all.value()) {
-        const QString head = foldForSearch(QString(article.title + u' ' + article.keywords.join(u' ')));
-        const QString body = foldForSearch(article.body);
-        int score = 0;
-        bool every = true;
-        for (const QString &word : words) {
-            if (head.contains(word))
-                score += 10;
-            else if (body.contains(word))
-                score += 1;
-            else
-                every = false;
-        }
-        if (every)
-            scored.append({ score, article });
-    }
-    // list() is by title already, so a stable sort by score keeps titles in order within a score.
-    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    // list() is by title already: the ranking keeps that order within a rank.
     QList<KnowledgeArticle> found;
-    for (auto &[score, article] : scored)
-        found.append(std::move(article));
+    for (const KnowledgeArticle *article : rankKnowledgeArticles(all.value(), query))
+        found.append(*article);
     return found;
 }
 

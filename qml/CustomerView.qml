@@ -262,6 +262,13 @@ FocusScope {
                             Accessible.name: qsTr("Open %1").arg(dup.displayName)
                             onClicked: root.openCustomerRequested(dup.id)
                         }
+                        FcButton {
+                            objectName: "requestMergeButton"
+                            text: qsTr("Ask to merge")
+                            Accessible.name: qsTr("Ask a supervisor to merge with %1").arg(dup.displayName)
+                            toolTipText: qsTr("Raises a request for a supervisor to review both records; merging is theirs")
+                            onClicked: root.customer.requestMerge(dup.id)
+                        }
                     }
                 }
             }

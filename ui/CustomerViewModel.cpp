@@ -308,8 +308,57 @@ void CustomerViewModel::rebuildOpenCases()
         emit openCasesChanged();
 }
 
+void CustomerViewModel::requestMerge(const QString &duplicateId)
+{
+    const QUuid otherId = QUuid::fromString(duplicateId);
+    const auto other = std::find_if(m_duplicateList.cbegin(), m_duplicateList.cend(),
+                                    [&](const PossibleDuplicate &d) { return d.id == otherId; });
+    if (!m_customer || other == m_duplicateList.cend() || !m_worker) {
+        setErrorText(tr("Choose one of the possible duplicates shown."));
+        return;
+    }
+    const bool asked = std::any_of(m_cases.cbegin(), m_cases.cend(), [&](const Case &c) {
+        return c.requestType == u"merge_request"_s && c.summary.contains(other->reference);
+    });
+    if (asked) {
+        setErrorText(tr("A supervisor has already been asked to review %1 and %2.").arg(m_customer->reference, other->reference));
+        return;
+    }
+    QStringList why;
+    for (DuplicateReason reason : duplicateReasonList(other->reasons))
+        why.append(duplicateReasonDisplayName(reason).toLower());
+    Case request;
+    request.customerId = m_customer->id;
+    request.service = u"general"_s;
+    request.requestType = u"merge_request"_s;
+    request.team = u"customer_records"_s;
+    request.summary = tr("Possible duplicate: %1 (%2) and %3 (%4): %5")
+                          .arg(m_customer->displayName(), m_customer->reference, other->displayName, other->reference,
+                               why.join(u", "_s));
+    const QDateTime now = m_now().toUTC();
+    const RequestType *type = m_catalogue.requestType(request.service, request.requestType);
+    if (const WorkingCalendar *workingCalendar = calendar(); workingCalendar && type) {
+        if (Result<QDateTime> by = workingCalendar->promisedBy(now, type->promiseWorkingDays); by)
+            request.promisedBy = by.value();
+    }
+    const QString user = m_user;
+    setErrorText({});
+    QFuture<Result<Case>> future = m_worker->run([request, user, now](QSqlDatabase &db) -> Result<Case> {
+        return LocalChanges(db, user, [now] { return now; }).createCase(request, now);
+    });
+    whenFinished(this, future, [this](const Result<Case> &answer) {
+        if (!answer) {
+            setErrorText(tr("The merge request could not be raised: %1").arg(answer.error().message));
+            return;
+        }
+        emit mergeRequested(answer->reference);
+        reload(); // the request shows among the open cases
+    });
+}
+
 void CustomerViewModel::rebuildDuplicates(const QList<PossibleDuplicate> &duplicates)
 {
+    m_duplicateList = duplicates;
     QList<QVariantMap> rows;
     for (const PossibleDuplicate &duplicate : duplicates) {
         QStringList keys;

@@ -114,6 +114,12 @@ public:
     Q_INVOKABLE void reload();
     /// Shows no customer.
     Q_INVOKABLE void clear();
+    /// Asks a supervisor to review the customer on screen and this possible duplicate (merging is theirs,
+    /// issue 8): one request of type general/merge_request for the customer records team, naming both
+    /// references and why they may be one person, raised through LocalChanges (so it syncs and is
+    /// audited like any request). Refused with `errorText` when an open one names this duplicate already.
+    /// `mergeRequested(reference)` when raised.
+    Q_INVOKABLE void requestMerge(const QString &duplicateId);
 
     /// "Now" for ages and promises; the system clock unless a test sets another.
     void setClock(NowFunction now);
@@ -167,6 +173,8 @@ signals:
     void openCasesChanged();
     /// A load finished and its customer is shown (not emitted for a failed or dropped load).
     void loaded();
+    /// A merge request was raised (its provisional reference).
+    void mergeRequested(const QString &reference);
 
 private:
     struct Loaded {
@@ -206,6 +214,7 @@ private:
     RowListModel *m_alerts;
     RowListModel *m_openCases;
     RowListModel *m_duplicates;
+    QList<PossibleDuplicate> m_duplicateList; // the rows of m_duplicates
     TimelineModel *m_timeline;
 };
 

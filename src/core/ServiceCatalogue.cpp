@@ -132,6 +132,9 @@ ServiceCatalogue ServiceCatalogue::defaultCatalogue()
           {
               { u"general_enquiry"_s, QCoreApplication::translate("fc::ServiceCatalogue", "General enquiry"), 10,
                 u"customer_services"_s },
+              // An agent's request that a supervisor review two records that may be one person.
+              { u"merge_request"_s, QCoreApplication::translate("fc::ServiceCatalogue", "Possible duplicate record"), 5,
+                u"customer_records"_s },
           } },
         // An elected member's enquiry on a resident's behalf is tracked on its own, corporate promise.
         { u"member_enquiry"_s,

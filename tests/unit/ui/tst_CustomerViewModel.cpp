@@ -5,6 +5,7 @@
 
 #include "core/ServiceCatalogue.h"
 #include "storage/OutboxStore.h"
+#include "storage/CaseStore.h"
 #include "ui/CustomerViewModel.h"
 #include "unit/storage/CustomerTestData.h"
 #include "unit/ui/UiTestCache.h"
@@ -235,6 +236,46 @@ private slots:
         QCOMPARE(duplicates->rowCount(), 0);
         QCOMPARE(view.openCases()->rowCount(), 0);
         QCOMPARE(view.alerts()->rowCount(), 0);
+    }
+
+    void aPossibleDuplicateGoesToASupervisorAsAMergeRequestOnce()
+    {
+        CustomerViewModel view;
+        view.setCacheWorker(&m_cache->worker());
+        view.setUser(u"agent.one"_s);
+        view.setClock([] { return kNow; });
+        QSignalSpy loaded(&view, &CustomerViewModel::loaded);
+        view.load(customerUuid(42).toString());
+        QTRY_COMPARE(loaded.size(), 1);
+        const int openBefore = view.openCases()->rowCount();
+
+        QSignalSpy requested(&view, &CustomerViewModel::mergeRequested);
+        view.requestMerge(customerUuid(44).toString(QUuid::WithoutBraces));
+        QVERIFY(requested.wait(5000));
+        QVERIFY(requested.first().first().toString().startsWith(u"P-"_s)); // provisional until the server's
+        QTRY_COMPARE(loaded.size(), 2); // reloaded: the request is among the open cases
+        QCOMPARE(view.openCases()->rowCount(), openBefore + 1);
+
+        const Result<QList<Case>> cases = UiTestCache::await(m_cache->worker().run(
+            [](QSqlDatabase &db) { return CaseStore(db).openForCustomer(customerUuid(42)); }));
+        QVERIFY(cases.ok());
+        const auto request = std::find_if(cases->cbegin(), cases->cend(),
+                                          [](const Case &c) { return c.requestType == u"merge_request"_s; });
+        QVERIFY(request != cases->cend());
+        QCOMPARE(request->service, u"general"_s);
+        QCOMPARE(request->team, u"customer_records"_s);
+        QVERIFY2(request->summary.contains(u"C1000042"_s) && request->summary.contains(u"C1000044"_s)
+                     && request->summary.contains(u"same phone number"_s),
+                 qPrintable(request->summary));
+        QCOMPARE(request->promisedBy, QDateTime(QDate(2026, 3, 17), QTime(17, 0), QTimeZone::utc())); // 5 working days
+
+        // Asked once: a second request for the same pair is refused; another duplicate is fine.
+        view.requestMerge(customerUuid(44).toString(QUuid::WithoutBraces));
+        QVERIFY(view.errorText().contains(u"already"_s));
+        QCOMPARE(requested.size(), 1);
+        view.requestMerge(customerUuid(99).toString(QUuid::WithoutBraces)); // not a duplicate shown
+        QVERIFY(!view.errorText().isEmpty());
+        QCOMPARE(requested.size(), 1);
     }
 
     void theTimelineLoadsWithTheCustomer()

@@ -299,5 +299,14 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_ScriptFuzz)
+int main(int argc, char *argv[])
+{
+    // QtTest stops a test function after five minutes: a long run asks for its own time and a minute more.
+    const int seconds = qEnvironmentVariableIsSet("FC_FUZZ_SECONDS") ? qEnvironmentVariableIntValue("FC_FUZZ_SECONDS") : 3;
+    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number((seconds + 60) * 1000));
+    QCoreApplication app(argc, argv);
+    tst_ScriptFuzz test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_ScriptFuzz.moc"

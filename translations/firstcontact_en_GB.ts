@@ -246,9 +246,9 @@
     </message>
     <message numerus="yes">
         <source>Raises %n request(s) at wrap-up</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Raises %n request at wrap-up</numerusform>
+            <numerusform>Raises %n requests at wrap-up</numerusform>
         </translation>
     </message>
     <message>
@@ -1127,9 +1127,9 @@
     </message>
     <message numerus="yes">
         <source>%n customer(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n customer found</numerusform>
+            <numerusform>%n customers found</numerusform>
         </translation>
     </message>
     <message>
@@ -1259,16 +1259,16 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict to settle</numerusform>
+            <numerusform>%n conflicts to settle</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change refused</numerusform>
+            <numerusform>%n changes refused</numerusform>
         </translation>
     </message>
     <message>
@@ -1308,9 +1308,9 @@
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message>
@@ -3641,9 +3641,9 @@
     <name>fc::SecureBytes</name>
     <message numerus="yes">
         <source>Could not reserve %n bytes of protected memory for a key.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Could not reserve %n bytes of protected memory for a key.</numerusform>
+            <numerusform>Could not reserve %n bytes of protected memory for a key.</numerusform>
         </translation>
     </message>
     <message>
@@ -4000,16 +4000,16 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict to settle</numerusform>
+            <numerusform>%n conflicts to settle</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change refused</numerusform>
+            <numerusform>%n changes refused</numerusform>
         </translation>
     </message>
     <message>
@@ -4018,9 +4018,9 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change waiting to send</numerusform>
+            <numerusform>%n changes waiting to send</numerusform>
         </translation>
     </message>
     <message>
@@ -4029,9 +4029,9 @@
     </message>
     <message numerus="yes">
         <source>Signed out of the server · sign in again to send %n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Signed out of the server · sign in again to send %n change</numerusform>
+            <numerusform>Signed out of the server · sign in again to send %n changes</numerusform>
         </translation>
     </message>
     <message>
@@ -4064,9 +4064,9 @@
     </message>
     <message numerus="yes">
         <source>Online · %n change(s) waiting to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Online · %n change waiting to send</numerusform>
+            <numerusform>Online · %n changes waiting to send</numerusform>
         </translation>
     </message>
     <message>
@@ -4095,23 +4095,23 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to send.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change waiting to send.</numerusform>
+            <numerusform>%n changes waiting to send.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to settle: two desks changed the same detail.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict to settle: two desks changed the same detail.</numerusform>
+            <numerusform>%n conflicts to settle: two desks changed the same detail.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) refused by the server; see Conflicts.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change refused by the server; see Conflicts.</numerusform>
+            <numerusform>%n changes refused by the server; see Conflicts.</numerusform>
         </translation>
     </message>
     <message>
@@ -4277,16 +4277,16 @@
     </message>
     <message numerus="yes">
         <source>Too many failed logins from this address. Try again in %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many failed logins from this address. Try again in %n minute.</numerusform>
+            <numerusform>Too many failed logins from this address. Try again in %n minutes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Too many failed logins for this user. Try again in %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many failed logins for this user. Try again in %n minute.</numerusform>
+            <numerusform>Too many failed logins for this user. Try again in %n minutes.</numerusform>
         </translation>
     </message>
     <message>

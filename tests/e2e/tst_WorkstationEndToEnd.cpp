@@ -526,6 +526,8 @@ int main(int argc, char *argv[])
     QGuiApplication::setOrganizationName(u"FirstContactTests"_s);
     QGuiApplication::setApplicationName(u"firstcontact-e2e"_s);
     QQuickStyle::setStyle(u"Basic"_s);
+    QTranslator translator; // as the workstation has it: the screenshots show what a desk shows
+    installClientTranslation(translator);
     tst_WorkstationEndToEnd test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -5,7 +5,9 @@
 #include "ui/ScreenPopServer.h"
 #include "ui/SessionModel.h"
 
+#include <QCoreApplication>
 #include <QDirIterator>
+#include <QLocale>
 #include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
@@ -57,6 +59,13 @@ bool ClientApp::load()
                                      { u"screenPop"_s, QVariant::fromValue(m_screenPop.get()) } });
     m_engine->load(QUrl(u"qrc:/FirstContact/Main.qml"_s));
     return !m_engine->rootObjects().isEmpty();
+}
+
+bool installClientTranslation(QTranslator &translator)
+{
+    const bool loaded
+        = translator.load(QLocale(), u"firstcontact"_s, u"_"_s, u":/i18n"_s) || translator.load(u":/i18n/firstcontact_en_GB"_s);
+    return loaded && QCoreApplication::installTranslator(&translator);
 }
 
 QStringList ClientApp::selfTest()

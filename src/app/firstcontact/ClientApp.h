@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QTranslator>
 
 #include <memory>
 
@@ -18,6 +19,11 @@ class CacheWorker;
 class ScreenPopModel;
 class ScreenPopServer;
 class SessionModel;
+
+/// Installs the workstation's translation for the system language (cy, ga, pl), or British English
+/// (en_GB: the source text with its plural forms) when there is none for it. The translator must outlive
+/// the application's use of it.
+bool installClientTranslation(QTranslator &translator);
 
 class ClientApp : public QObject {
     Q_OBJECT

@@ -93,10 +93,9 @@ int main(int argc, char *argv[])
     if (!popNumber.isEmpty() && !parser.isSet(selfTestOption) && fc::ScreenPopServer::sendToRunning(popNumber, 2000))
         return 0;
 
-    // The system language picks the translation (cy, ga, pl; en_GB is the source text).
+    // The system language picks the translation (cy, ga, pl), else British English.
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("firstcontact"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    fc::installClientTranslation(translator);
 
     fc::ClientApp::Options options;
     options.profilesRoot = parser.value(profilesOption);

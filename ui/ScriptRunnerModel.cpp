@@ -495,7 +495,13 @@ QVariantList ScriptRunnerModel::summary() const
         const ScriptStep *s = m_run->script().step(id);
         if (!s->takesAnswer() || id == stepId())
             continue;
-        const QString given = scriptAnswerText(*s, m_run->answer(id));
+        QString given = scriptAnswerText(*s, m_run->answer(id), councilTimeZone());
+        if (s->kind == ScriptStepKind::Appointment) { // the site by its name, the time as the desk shows times
+            const QJsonObject booking = m_run->answer(id).toObject();
+            const ServiceSite *site = m_knowledge.site(booking.value(u"site"_s).toString());
+            given = tr("%1, %2").arg(site ? site->name : booking.value(u"site"_s).toString(),
+                                     ukDateTimeText(QDateTime::fromString(booking.value(u"at"_s).toString(), Qt::ISODateWithMs)));
+        }
         rows.append(QVariantMap { { u"stepId"_s, id },
                                   { u"prompt"_s, m_run->render(s->kind == ScriptStepKind::Appointment ? s->title : s->prompt) },
                                   { u"answer"_s, given.isEmpty() ? tr("(left empty)") : given } });

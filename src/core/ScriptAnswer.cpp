@@ -241,7 +241,7 @@ Result<QJsonValue> acceptScriptAnswer(const ScriptStep &step, const QJsonValue &
     return makeError(u"script.no_answer"_s, tr("This step takes no answer."));
 }
 
-QString scriptAnswerText(const ScriptStep &step, const QJsonValue &answer)
+QString scriptAnswerText(const ScriptStep &step, const QJsonValue &answer, const QTimeZone &zone)
 {
     if (answer.isNull() || answer.isUndefined())
         return QString();
@@ -263,7 +263,7 @@ QString scriptAnswerText(const ScriptStep &step, const QJsonValue &answer)
     case ScriptStepKind::Appointment: {
         const QJsonObject object = answer.toObject();
         const QDateTime at = QDateTime::fromString(object.value(u"at"_s).toString(), Qt::ISODateWithMs);
-        return tr("%1 at %2").arg(object.value(u"site"_s).toString(), at.toString(u"dd/MM/yyyy HH:mm"_s));
+        return tr("%1 at %2").arg(object.value(u"site"_s).toString(), at.toTimeZone(zone).toString(u"dd/MM/yyyy HH:mm"_s));
     }
     default:
         return answer.toString();

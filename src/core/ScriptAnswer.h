@@ -8,6 +8,7 @@
 #include "core/ScriptContext.h"
 
 #include <QJsonValue>
+#include <QTimeZone>
 
 namespace fc {
 
@@ -17,7 +18,8 @@ namespace fc {
 /// says what would be accepted), "script.no_answer" (the step takes none).
 Result<QJsonValue> acceptScriptAnswer(const ScriptStep &step, const QJsonValue &given, const ScriptContext &context);
 
-/// How a stored answer reads in texts and summaries: a choice's label, "12/12/2026", "£35.00".
-QString scriptAnswerText(const ScriptStep &step, const QJsonValue &answer);
+/// How a stored answer reads in texts and summaries: a choice's label, "12/12/2026", "£35.00", an
+/// appointment's site key and time in `zone` (the council's).
+QString scriptAnswerText(const ScriptStep &step, const QJsonValue &answer, const QTimeZone &zone = QTimeZone::utc());
 
 } // namespace fc

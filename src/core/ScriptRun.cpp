@@ -292,7 +292,8 @@ QString ScriptRun::placeholderText(const QString &name) const
     if (name == u"customer.postcode"_s)
         return m_context.customer.postcode;
     const ScriptStep *step = m_script->step(name);
-    return step ? scriptAnswerText(*step, answer(name)) : QString();
+    const QTimeZone zone = m_context.calendar ? m_context.calendar->timeZone() : QTimeZone::utc();
+    return step ? scriptAnswerText(*step, answer(name), zone) : QString();
 }
 
 QString ScriptRun::render(const QString &text) const

@@ -359,6 +359,23 @@ private slots:
         QCOMPARE(result->appointments.first().at, QDateTime(QDate(2026, 12, 15), QTime(14, 0), QTimeZone::utc()));
     }
 
+    void anAppointmentReadsInTheCouncilsTime()
+    {
+        const QByteArray json = R"({"format": 1, "id": "x", "version": 1, "service": "adult_social_care", "reason": "blue_badge",
+            "title": "X", "start": "book", "steps": [
+            {"id": "book", "kind": "appointment", "appointmentType": "assisted_digital", "title": "Help to apply",
+             "sites": ["civic-centre"], "next": "booked"},
+            {"id": "booked", "kind": "outcome", "outcome": "appointment_booked", "text": "Booked: {book}."}]})";
+        // June: London is an hour ahead of UTC, so 13:00 UTC is 14:00 at the counter.
+        ScriptRun run = startRun(contextAt(QDateTime(QDate(2027, 6, 8), QTime(9, 0), QTimeZone::utc())), json);
+        ANSWER(run, QJsonObject({ { u"site"_s, u"civic-centre"_s }, { u"at"_s, u"2027-06-09T13:00:00Z"_s } }));
+        QCOMPARE(run.result()->outcomeText, u"Booked: civic-centre at 09/06/2027 14:00."_s);
+        // 16:30 UTC is 17:30 in London: after the counter closes, though it would not be in UTC.
+        ScriptRun late = startRun(contextAt(QDateTime(QDate(2027, 6, 8), QTime(9, 0), QTimeZone::utc())), json);
+        QVERIFY(late.setAnswer(QJsonObject({ { u"site"_s, u"civic-centre"_s }, { u"at"_s, u"2027-06-09T16:30:00Z"_s } }))
+                    .error().message.contains(u"between 09:00 and 17:00"_s));
+    }
+
     void theMemberPromiseHasAnAcknowledgementDate()
     {
         const QByteArray json = R"({"format": 1, "id": "x", "version": 1, "service": "member_enquiry", "reason": "member_enquiry",

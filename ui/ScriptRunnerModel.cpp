@@ -13,7 +13,9 @@
 #include "ui/DisplayText.h"
 #include "ui/WhenFinished.h"
 
+#include <QCoreApplication>
 #include <QDesktopServices>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -577,37 +579,65 @@ QVariantList ScriptRunnerModel::raised() const
     return rows;
 }
 
+namespace {
+
+/// The article as an A4 PDF at `path`; true when written. Paints on no screen, so it runs on any thread.
+bool writeGuidePdf(const KnowledgeArticle &guide, const QString &path)
+{
+    {
+        QPdfWriter writer(path);
+        writer.setTitle(guide.title);
+        writer.setCreator(u"FirstContact"_s);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setResolution(150);
+        QTextDocument document;
+        document.setMarkdown(guide.body);
+        document.setPageSize(QSizeF(writer.width(), writer.height()));
+        QFont font = document.defaultFont();
+        font.setPointSizeF(12);
+        document.setDefaultFont(font);
+        document.print(&writer);
+    } // the writer finishes the file as it goes
+    return QFileInfo(path).size() > 0;
+}
+
+} // namespace
+
+const KnowledgeArticle *ScriptRunnerModel::guide()
+{
+    const KnowledgeArticle *found = m_knowledge.article(outcome().value(u"guide"_s).toString());
+    if (!found)
+        setErrorText(tr("This outcome has no guide to print."));
+    return found;
+}
+
 bool ScriptRunnerModel::saveGuide(const QString &path)
 {
-    const QVariantMap end = outcome();
-    const KnowledgeArticle *guide = m_knowledge.article(end.value(u"guide"_s).toString());
-    if (!guide) {
-        setErrorText(tr("This outcome has no guide to print."));
-        return false;
-    }
-    QPdfWriter writer(path);
-    writer.setTitle(guide->title);
-    writer.setCreator(u"FirstContact"_s);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(150);
-    QTextDocument document;
-    document.setMarkdown(guide->body);
-    document.setPageSize(QSizeF(writer.width(), writer.height()));
-    QFont font = document.defaultFont();
-    font.setPointSizeF(12);
-    document.setDefaultFont(font);
-    document.print(&writer);
-    return QFileInfo(path).size() > 0;
+    const KnowledgeArticle *article = guide();
+    return article && writeGuidePdf(*article, path);
 }
 
 bool ScriptRunnerModel::printGuide()
 {
-    const QVariantMap end = outcome();
-    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
-                             .filePath(u"firstcontact-"_s + end.value(u"guide"_s).toString() + u".pdf"_s);
-    if (!saveGuide(path))
+    const KnowledgeArticle *article = guide();
+    if (!article)
         return false;
-    QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                             .filePath(u"firstcontact-"_s + article->id + u".pdf"_s);
+    // Laying out and writing the PDF takes a moment: off the GUI thread, then the desktop's viewer opens it.
+    QFuture<Status> written = QtConcurrent::run([copy = *article, path]() -> Status {
+        if (writeGuidePdf(copy, path))
+            return {};
+        return makeError(u"ui.guide_not_written"_s, QCoreApplication::translate("fc::ScriptRunnerModel", "The guide could not be written to %1.").arg(path));
+    });
+    whenFinished(this, written, [this, path](const Status &done) {
+        if (!done) {
+            setErrorText(done.error().message);
+            return;
+        }
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        emit guidePrinted(path);
+    });
     return true;
 }
 

@@ -94,7 +94,8 @@ public:
     Q_INVOKABLE void openArticle(const QString &articleId);
     /// Writes the outcome's printable guide (assisted self-service) as a PDF; true when written.
     Q_INVOKABLE bool saveGuide(const QString &path);
-    /// Writes the guide to a temporary PDF and opens it in the desktop's viewer to print.
+    /// Writes the guide to a temporary PDF off the GUI thread, then opens it in the desktop's viewer to
+    /// print (`guidePrinted(path)`); false when the outcome has no guide.
     Q_INVOKABLE bool printGuide();
 
     QString filter() const { return m_filter; }
@@ -149,6 +150,8 @@ signals:
     void errorTextChanged();
     /// The run reached its outcome and the contact has it for wrap-up.
     void completed();
+    /// printGuide() wrote the guide here and asked the desktop to open it.
+    void guidePrinted(const QString &path);
 
 private:
     void setLoading(bool loading);
@@ -157,6 +160,8 @@ private:
     bool report(const Status &status);
     const ScriptStep *step() const { return m_run ? &m_run->current() : nullptr; }
     QString dateText(const QDateTime &utc) const;
+    /// The finished run's printable guide, or null with `errorText`.
+    const KnowledgeArticle *guide();
 
     QPointer<CacheWorker> m_worker;
     QPointer<ContactModel> m_contact;

@@ -285,6 +285,15 @@ private slots:
         QVERIFY(written.read(5) == "%PDF-");
         QVERIFY(written.size() > 2000);
         QCOMPARE(contact.outcome(), u"assisted_self_service"_s);
+
+        // Printing writes the same guide off the GUI thread, then hands it to the desktop.
+        QSignalSpy printed(&runner, &ScriptRunnerModel::guidePrinted);
+        QVERIFY(runner.printGuide());
+        QVERIFY(printed.wait(10000));
+        QFile temporary(printed.first().first().toString());
+        QVERIFY(temporary.open(QIODevice::ReadOnly));
+        QCOMPARE(temporary.read(5), QByteArray("%PDF-"));
+        QVERIFY(temporary.size() > 2000);
     }
 
     void theKnowledgePanelSearches()

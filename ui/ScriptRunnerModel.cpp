@@ -93,7 +93,7 @@ void ScriptRunnerModel::reload()
 {
     if (!m_worker)
         return;
-    const quint64 generation = ++m_generation;
+    const quint64 generation = ++m_loadGeneration;
     setLoading(true);
     struct Loaded {
         KnowledgeLibrary knowledge;
@@ -124,7 +124,7 @@ void ScriptRunnerModel::reload()
         return loaded;
     });
     whenFinished(this, future, [this, generation](const Result<Loaded> &answer) {
-        if (generation != m_generation)
+        if (generation != m_loadGeneration)
             return;
         setLoading(false);
         if (!answer) {
@@ -181,14 +181,14 @@ void ScriptRunnerModel::start(const QString &scriptId)
     if (m_contact)
         m_contact->clearScript();
     const QUuid customerId = m_contact ? QUuid::fromString(m_contact->customerId()) : QUuid();
-    const quint64 generation = ++m_generation;
+    const quint64 generation = ++m_runGeneration;
     ScriptContext context;
     context.now = m_now().toUTC();
     context.calendar = m_calendar;
     setErrorText({});
     setLoading(true);
     const auto begin = [this, generation, script](Result<ScriptContext> ready) {
-        if (generation != m_generation)
+        if (generation != m_runGeneration)
             return;
         setLoading(false);
         if (!ready) {
@@ -318,7 +318,7 @@ bool ScriptRunnerModel::back()
 
 void ScriptRunnerModel::cancel()
 {
-    ++m_generation;
+    ++m_runGeneration;
     setLoading(false);
     m_run.reset();
     m_script.reset();

@@ -172,7 +172,8 @@ private:
     QList<std::shared_ptr<const Script>> m_scripts;
     QString m_filter;
     bool m_loading = false;
-    quint64 m_generation = 0;
+    quint64 m_loadGeneration = 0; // drops the answer of a reload another has replaced
+    quint64 m_runGeneration = 0; // drops the customer read of a start another start or cancel has replaced
     std::shared_ptr<const Script> m_script;
     std::optional<ScriptRun> m_run;
     QVariantMap m_article;

@@ -6,6 +6,7 @@
 #include "ui/DisplayText.h"
 #include "ui/WhenFinished.h"
 
+#include <QSet>
 #include <QStringList>
 
 #include <algorithm>
@@ -255,14 +256,23 @@ void TimelineModel::apply(quint64 generation, const Result<Loaded> &answer)
 QList<TimelineModel::Event> TimelineModel::eventsOf(const Loaded &loaded) const
 {
     QList<Event> events;
+    // A correction stands in for the contact it corrects (docs/METRICS.md): one event, marked.
+    QSet<QUuid> corrected;
     for (const Contact &contact : loaded.contacts) {
+        if (!contact.correctsContactId.isNull())
+            corrected.insert(contact.correctsContactId);
+    }
+    for (const Contact &contact : loaded.contacts) {
+        if (corrected.contains(contact.id))
+            continue;
         Event event;
         event.when = contact.startedAt;
         event.kind = EventKind::Contact;
         event.channel = contact.channel;
         event.service = contact.service;
         const QString outcome = contact.outcome ? outcomeDisplayName(*contact.outcome) : tr("In progress");
-        event.summary = joinParts({ requestTypeName(contact.service, contact.reason), outcome });
+        event.summary = joinParts({ requestTypeName(contact.service, contact.reason), outcome,
+                                    contact.correctsContactId.isNull() ? QString() : tr("Corrected") });
         event.notes = contact.notes;
         event.agent = contact.agent;
         event.id = contact.id;

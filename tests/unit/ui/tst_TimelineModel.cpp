@@ -155,6 +155,30 @@ private slots:
         QCOMPARE(roleValue(model, 5, "channel").toString(), QString());
     }
 
+    void aCorrectedContactShowsOnceAsCorrected()
+    {
+        Contact original = contact(customerUuid(1), Channel::Phone, u"highways"_s, u"pothole"_s, utcAt(2026, 3, 9, 9),
+                                   Outcome::NoAction, u"Rang off"_s);
+        Contact correction = original;
+        correction.id = QUuid::createUuid();
+        correction.correctsContactId = original.id;
+        correction.outcome = Outcome::RequestRaised;
+        correction.notes = u"Pothole reported"_s;
+        QVERIFY(m_cache->save({}, {}, { original, correction }));
+
+        TimelineModel model;
+        model.setCacheWorker(&m_cache->worker());
+        QSignalSpy loaded(&model, &TimelineModel::loaded);
+        model.load(customerUuid(1).toString());
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(model.count(), 7); // six as before, and the corrected contact once
+        QCOMPARE(roleValue(model, 0, "kind").toString(), u"contact"_s);
+        QCOMPARE(roleValue(model, 0, "notes").toString(), u"Pothole reported"_s);
+        const QString summary = roleValue(model, 0, "summary").toString();
+        QVERIFY2(summary.contains(outcomeDisplayName(Outcome::RequestRaised)) && summary.contains(TimelineModel::tr("Corrected")),
+                 qPrintable(summary));
+    }
+
     void offersTheServicesAndChannelsPresent()
     {
         TimelineModel model;

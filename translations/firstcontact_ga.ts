@@ -748,6 +748,18 @@
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ask to merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a supervisor to merge with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raises a request for a supervisor to review both records; merging is theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstSyncPage</name>
@@ -2712,6 +2724,22 @@
         <source>This view could not be recorded in the audit trail: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose one of the possible duplicates shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor has already been asked to review %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate: %1 (%2) and %3 (%4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merge request could not be raised: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fc::Demand</name>
@@ -3641,6 +3669,14 @@
         <source>This outcome has no guide to print.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide could not be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fc::SecureBytes</name>
@@ -3829,6 +3865,10 @@
     </message>
     <message>
         <source>Enquiry from a councillor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4157,6 +4197,10 @@
     </message>
     <message>
         <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

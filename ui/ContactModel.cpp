@@ -200,23 +200,19 @@ void ContactModel::checkRepeat()
     }
     const QDateTime now = m_now().toUTC();
     QFuture<Result<std::optional<RepeatContactMatch>>> future = m_worker->run(
-        [customerId, service, now, excluded = m_contact.id](QSqlDatabase &db) -> Result<std::optional<RepeatContactMatch>> {
+        [customerId, service, now, excluded = m_contact.id, calendar = councilCalendar()](QSqlDatabase &db) -> Result<std::optional<RepeatContactMatch>> {
             Result<QList<Contact>> history = ContactStore(db).forCustomer(customerId, 200);
             if (!history)
                 return history.error();
             Result<QList<Case>> open = CaseStore(db).openForCustomer(customerId);
             if (!open)
                 return open.error();
-            static const std::optional<WorkingCalendar> calendar = [] {
-                Result<WorkingCalendar> c = WorkingCalendar::forJurisdiction(Jurisdiction::EnglandAndWales);
-                return c ? std::optional<WorkingCalendar>(c.value()) : std::nullopt;
-            }();
             QList<Contact> earlier;
             for (const Contact &c : history.value()) {
                 if (c.id != excluded)
                     earlier.append(c);
             }
-            return findRepeatContact(earlier, open.value(), service, now, calendar ? &*calendar : nullptr);
+            return findRepeatContact(earlier, open.value(), service, now, calendar.get());
         });
     whenFinished(this, future, [this, generation](const Result<std::optional<RepeatContactMatch>> &answer) {
         if (generation != m_repeatGeneration || !m_active)

@@ -173,8 +173,6 @@ public:
     bool scripted() const { return !m_contact.scriptId.isEmpty(); }
     QString scriptTitle() const { return m_scriptTitle; }
     int scriptCaseCount() const { return int(m_scriptCases.size()); }
-    /// The requests the applied script will raise at wrap-up.
-    const QList<Case> &scriptCases() const { return m_scriptCases; }
     bool busy() const { return m_busy; }
     QString errorText() const { return m_errorText; }
 

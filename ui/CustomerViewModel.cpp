@@ -247,9 +247,8 @@ const WorkingCalendar *CustomerViewModel::calendar()
 {
     if (!m_calendarTried) {
         m_calendarTried = true;
-        Result<WorkingCalendar> loaded = WorkingCalendar::forJurisdiction(Jurisdiction::EnglandAndWales);
-        if (loaded)
-            m_calendar = std::move(loaded).value();
+        if (const std::shared_ptr<const WorkingCalendar> council = councilCalendar())
+            m_calendar = *council;
     }
     return m_calendar ? &*m_calendar : nullptr;
 }

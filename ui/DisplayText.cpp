@@ -26,6 +26,15 @@ QTimeZone councilTimeZone()
     return london.isValid() ? london : QTimeZone::utc();
 }
 
+std::shared_ptr<const WorkingCalendar> councilCalendar()
+{
+    static const std::shared_ptr<const WorkingCalendar> calendar = []() -> std::shared_ptr<const WorkingCalendar> {
+        Result<WorkingCalendar> loaded = WorkingCalendar::forJurisdiction(Jurisdiction::EnglandAndWales);
+        return loaded ? std::make_shared<const WorkingCalendar>(std::move(loaded).value()) : nullptr;
+    }();
+    return calendar;
+}
+
 QDate councilDate(const QDateTime &instant)
 {
     return instant.isValid() ? instant.toTimeZone(councilTimeZone()).date() : QDate();

@@ -3,11 +3,14 @@
 // How the workstation writes dates, ages and addresses for a UK agent.
 
 #include "core/Customer.h"
+#include "core/WorkingCalendar.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QString>
 #include <QTimeZone>
+
+#include <memory>
 
 namespace fc {
 
@@ -15,6 +18,9 @@ namespace fc {
 QTimeZone councilTimeZone();
 /// The calendar day an instant falls on in the council's time zone.
 QDate councilDate(const QDateTime &instant);
+/// The council's working calendar (England and Wales bank holidays, Europe/London), read once and
+/// shared, read-only, by every model and cache job; null if the built-in data cannot be read.
+std::shared_ptr<const WorkingCalendar> councilCalendar();
 
 /// "12/03/1984"; empty for a null date.
 QString ukDateText(QDate date);

@@ -41,9 +41,7 @@ ScriptRunnerModel::ScriptRunnerModel(QObject *parent) : QObject(parent)
     if (shipped)
         m_shippedKnowledge = std::move(shipped).value();
     m_knowledge = m_shippedKnowledge;
-    Result<WorkingCalendar> calendar = WorkingCalendar::forJurisdiction(Jurisdiction::EnglandAndWales);
-    if (calendar)
-        m_calendar = std::make_shared<const WorkingCalendar>(std::move(calendar).value());
+    m_calendar = councilCalendar();
 }
 
 ScriptRunnerModel::~ScriptRunnerModel() = default;
@@ -149,10 +147,9 @@ void ScriptRunnerModel::setFilter(const QString &filter)
 QVariantList ScriptRunnerModel::scripts() const
 {
     const QStringList words = searchQueryTokens(m_filter);
-    const ServiceCatalogue catalogue = ServiceCatalogue::defaultCatalogue();
     QVariantList rows;
     for (const auto &script : m_scripts) {
-        const Service *service = catalogue.service(script->service);
+        const Service *service = m_catalogue.service(script->service);
         const QString serviceTitle = service ? service->displayName : script->service;
         const QString haystack = foldForSearch(QString(script->title + u' ' + script->keywords.join(u' ') + u' ' + serviceTitle));
         const bool matches = std::all_of(words.cbegin(), words.cend(), [&](const QString &w) { return haystack.contains(w); });
@@ -397,7 +394,7 @@ QString ScriptRunnerModel::text() const
     if (!s)
         return QString();
     if (s->kind == ScriptStepKind::CreateCase) {
-        const RequestType *type = ServiceCatalogue::defaultCatalogue().requestType(
+        const RequestType *type = m_catalogue.requestType(
             s->service.isEmpty() ? m_script->service : s->service, s->requestType);
         const int days = s->promiseWorkingDays.value_or(type ? type->promiseWorkingDays : 0);
         const QString promise = s->promiseOnAnswer.isEmpty()
@@ -566,9 +563,8 @@ QVariantList ScriptRunnerModel::raised() const
     const Result<ScriptResult> result = m_run->result();
     if (!result)
         return rows;
-    const ServiceCatalogue catalogue = ServiceCatalogue::defaultCatalogue();
     for (const ScriptCaseDraft &draft : result->cases) {
-        const RequestType *type = catalogue.requestType(draft.service, draft.requestType);
+        const RequestType *type = m_catalogue.requestType(draft.service, draft.requestType);
         rows.append(QVariantMap { { u"title"_s, type ? type->displayName : draft.requestType },
                                   { u"summary"_s, draft.summary },
                                   { u"team"_s, draft.team },

@@ -169,6 +169,7 @@ private:
     KnowledgeLibrary m_shippedKnowledge; // compiled in (or set by a test)
     KnowledgeLibrary m_knowledge; // the shipped one with the articles the desk has synced over it
     std::shared_ptr<const WorkingCalendar> m_calendar;
+    ServiceCatalogue m_catalogue = ServiceCatalogue::defaultCatalogue(); // built once: it is not cheap
     QList<std::shared_ptr<const Script>> m_scripts;
     QString m_filter;
     bool m_loading = false;

@@ -125,6 +125,7 @@ Result<KnowledgeLibrary> KnowledgeLibrary::load(const QString &dirPath)
             return badArticle(name, tr("another article already has the id '%1'.").arg(article->id));
         library.m_articles.append(std::move(article).value());
     }
+    library.sortByTitle();
     if (dir.exists(u"partner-agencies.json"_s)) {
         Result<QList<QJsonObject>> records
             = readRecords(dir.filePath(u"partner-agencies.json"_s),
@@ -192,13 +193,12 @@ QList<const KnowledgeArticle *> rankKnowledgeArticles(const QList<KnowledgeArtic
 
 QList<const KnowledgeArticle *> KnowledgeLibrary::search(const QString &query) const
 {
-    QList<KnowledgeArticle> byTitle = m_articles;
-    std::stable_sort(byTitle.begin(), byTitle.end(), [](const auto &a, const auto &b) { return a.title < b.title; });
-    QList<const KnowledgeArticle *> out;
-    // Pointers into m_articles, not into the sorted copy.
-    for (const KnowledgeArticle *ranked : rankKnowledgeArticles(byTitle, query))
-        out.append(article(ranked->id));
-    return out;
+    return rankKnowledgeArticles(m_articles, query); // kept in title order
+}
+
+void KnowledgeLibrary::sortByTitle()
+{
+    std::stable_sort(m_articles.begin(), m_articles.end(), [](const auto &a, const auto &b) { return a.title < b.title; });
 }
 
 void KnowledgeLibrary::mergeArticles(const QList<KnowledgeArticle> &articles)
@@ -211,6 +211,7 @@ void KnowledgeLibrary::mergeArticles(const QList<KnowledgeArticle> &articles)
         else
             m_articles.append(article);
     }
+    sortByTitle();
 }
 
 ScriptReferences KnowledgeLibrary::references() const

@@ -55,7 +55,7 @@ public:
     static Result<KnowledgeLibrary> load(const QString &dir);
     static Result<KnowledgeLibrary> shipped() { return load(QStringLiteral(":/knowledge")); }
 
-    const QList<KnowledgeArticle> &articles() const { return m_articles; }
+    const QList<KnowledgeArticle> &articles() const { return m_articles; } // by title
     const QList<PartnerAgency> &agencies() const { return m_agencies; }
     const QList<ServiceSite> &sites() const { return m_sites; }
     const KnowledgeArticle *article(QStringView id) const;
@@ -74,7 +74,9 @@ public:
     ScriptReferences references() const;
 
 private:
-    QList<KnowledgeArticle> m_articles;
+    void sortByTitle();
+
+    QList<KnowledgeArticle> m_articles; // by title
     QList<PartnerAgency> m_agencies;
     QList<ServiceSite> m_sites;
 };

@@ -531,14 +531,6 @@ std::optional<ScriptDateBound> ScriptDateBound::parse(QStringView text)
     return bound;
 }
 
-void ScriptCondition::collectReads(QStringList &valueReads, QStringList &givenReads) const
-{
-    if (kind == Kind::Answer)
-        (comparison == u"given"_s ? givenReads : valueReads).append(subject);
-    for (const ScriptCondition &child : children)
-        child.collectReads(valueReads, givenReads);
-}
-
 QStringList ScriptStep::targets() const
 {
     QStringList out;

@@ -68,9 +68,6 @@ struct ScriptCondition {
     int withinWorkingDays = 0; // hasCase, hasContact; 0: any time (hasCase), 10 (hasContact)
     bool openOnly = true; // hasCase
     QList<ScriptCondition> children; // All, Any, Not (one)
-
-    /// Step ids whose answers this condition reads; `given` reads are listed in givenReads instead.
-    void collectReads(QStringList &valueReads, QStringList &givenReads) const;
 };
 
 struct ScriptField {

@@ -184,12 +184,7 @@ Result<QJsonValue> acceptAppointment(const ScriptStep &step, const QJsonValue &g
     const QDate day = context.localDate(at);
     if (!context.isWorkingDay(day))
         return invalid(tr("%1 is not a working day.").arg(dateText(day)));
-    QDate last = context.today();
-    for (int counted = 0; counted < step.withinWorkingDays;) {
-        last = last.addDays(1);
-        if (context.isWorkingDay(last))
-            ++counted;
-    }
+    const QDate last = context.workingDaysAhead(step.withinWorkingDays);
     if (day > last)
         return invalid(tr("Choose a day on or before %1.").arg(dateText(last)));
     if (context.calendar) {

@@ -49,6 +49,19 @@ bool ScriptContext::isWorkingDay(QDate date) const
     return calendar ? calendar->isWorkingDay(date) : date.dayOfWeek() <= 5;
 }
 
+QDate ScriptContext::workingDaysAhead(int days) const
+{
+    if (calendar)
+        return calendar->addWorkingDays(today(), days);
+    QDate date = today();
+    for (int counted = 0; counted < days;) {
+        date = date.addDays(1);
+        if (isWorkingDay(date))
+            ++counted;
+    }
+    return date;
+}
+
 QDate ScriptContext::workingDaysAgo(int days) const
 {
     QDate date = today();

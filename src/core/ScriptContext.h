@@ -62,6 +62,8 @@ struct ScriptContext {
     bool isWorkingDay(QDate date) const;
     /// The day `days` working days before today (today when days is 0).
     QDate workingDaysAgo(int days) const;
+    /// The day `days` working days after today (today when days is 0).
+    QDate workingDaysAhead(int days) const;
     QDate localDate(const QDateTime &utc) const;
 };
 

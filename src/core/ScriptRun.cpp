@@ -324,13 +324,7 @@ Result<ScriptResult> ScriptRun::result() const
             const Result<QDateTime> by = m_context.calendar->promisedBy(m_context.now, workingDays);
             return by ? by.value() : QDateTime();
         }
-        QDate day = m_context.today();
-        for (int counted = 0; counted < workingDays;) {
-            day = day.addDays(1);
-            if (m_context.isWorkingDay(day))
-                ++counted;
-        }
-        return QDateTime(day, QTime(17, 0), QTimeZone::utc());
+        return QDateTime(m_context.workingDaysAhead(workingDays), QTime(17, 0), QTimeZone::utc());
     };
 
     for (const QString &id : m_path) {
